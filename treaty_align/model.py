@@ -1,0 +1,295 @@
+"""The document model shared by every stage: treaties, segments, alignments, divergences.
+
+All classes are frozen dataclasses so that results can be hashed, compared and cached, and so
+that no stage can mutate what an earlier stage produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, Mapping
+
+if TYPE_CHECKING:  # pandas is imported lazily: the CLI's parse path does not need it
+    import pandas as pd
+
+SegmentKind = Literal["title", "preamble", "paragraph", "item", "final", "signature", "instrument"]
+SEGMENT_KINDS: tuple[str, ...] = (
+    "title",
+    "preamble",
+    "paragraph",
+    "item",
+    "final",
+    "signature",
+    "instrument",
+)
+
+Severity = Literal["major", "minor", "info"]
+SEVERITIES: tuple[str, ...] = ("major", "minor", "info")  # most severe first
+
+
+def severity_rank(severity: str) -> int:
+    """Return 0 for the most severe level ("major"), larger numbers for milder ones."""
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One clause of a treaty: the smallest unit that is aligned and compared.
+
+    ``id`` is stable and structural (``art10.p4``, ``art6.i13``, ``art3.p1.i2``, ``pre.3``,
+    ``final.2``), so the same clause in two language versions usually has the same id.
+    ``span`` is a pair of character offsets into :attr:`Treaty.source` (the decoded source with
+    newlines normalised to ``\\n``); ``line`` is the 1-based source line where the clause starts.
+    """
+
+    id: str
+    kind: str
+    text: str
+    line: int
+    span: tuple[int, int]
+    article: str | None = None
+    label: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready mapping used by ``treaty-align parse --format json``."""
+        return {
+            "id": self.id,
+            "article": self.article,
+            "kind": self.kind,
+            "label": self.label,
+            "text": self.text,
+            "line": self.line,
+            "span": list(self.span),
+        }
+
+
+@dataclass(frozen=True)
+class Treaty:
+    """One language version of a treaty, parsed into ordered segments."""
+
+    language: str
+    title: str
+    segments: tuple[Segment, ...]
+    warnings: tuple[str, ...] = ()
+    source_path: str | None = None
+    source: str = field(default="", repr=False, compare=False)
+    encoding: str | None = None
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """Return the article numbers in document order, each once."""
+        seen: dict[str, None] = {}
+        for seg in self.segments:
+            if seg.article is not None:
+                seen.setdefault(seg.article, None)
+        return tuple(seen)
+
+    def article(self, number: str) -> tuple[Segment, ...]:
+        """Return the segments of article ``number`` (empty when there is no such article)."""
+        return tuple(s for s in self.segments if s.article == number)
+
+    def of_kind(self, *kinds: str) -> tuple[Segment, ...]:
+        """Return the segments whose kind is one of ``kinds``, in document order."""
+        return tuple(s for s in self.segments if s.kind in kinds)
+
+    def segment(self, segment_id: str) -> Segment:
+        """Return the segment with id ``segment_id``; raise ``KeyError`` if there is none."""
+        for seg in self.segments:
+            if seg.id == segment_id:
+                return seg
+        raise KeyError(segment_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready mapping of ``treaty-align parse --format json``."""
+        return {
+            "language": self.language,
+            "title": self.title,
+            "source": self.source_path,
+            "encoding": self.encoding,
+            "warnings": list(self.warnings),
+            "segments": [s.to_dict() for s in self.segments],
+        }
+
+    def to_frame(self) -> "pd.DataFrame":
+        """Return a DataFrame with one row per segment.
+
+        Columns: ``id, article, kind, label, text, line, start, end`` (``start``/``end`` are the
+        span offsets into :attr:`source`).
+        """
+        import pandas as pd
+
+        rows = [
+            {
+                "id": s.id,
+                "article": s.article,
+                "kind": s.kind,
+                "label": s.label,
+                "text": s.text,
+                "line": s.line,
+                "start": s.span[0],
+                "end": s.span[1],
+            }
+            for s in self.segments
+        ]
+        columns = ["id", "article", "kind", "label", "text", "line", "start", "end"]
+        return pd.DataFrame(rows, columns=columns)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The words on one side of a divergence, quoted with where they stand in the source."""
+
+    language: str
+    segment_id: str
+    line: int
+    quote: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready mapping of this piece of evidence."""
+        return {
+            "language": self.language,
+            "segment": self.segment_id,
+            "line": self.line,
+            "quote": self.quote,
+        }
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What the authoritative (prevailing) text says about a divergence."""
+
+    authority: str
+    agrees: tuple[str, ...]
+    differs: tuple[str, ...]
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready mapping of this resolution."""
+        return {
+            "authority": self.authority,
+            "agrees": list(self.agrees),
+            "differs": list(self.differs),
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """A difference in legal meaning between aligned clauses.
+
+    ``kind`` names the check that found it (``numbers``, ``crossref``, ``structure``, ``markers``,
+    ``actor``, ``terminology``, ``semantic``, ``quality``); ``id`` is a stable hash of kind,
+    segment ids and evidence so that baselines survive reruns.
+    """
+
+    id: str
+    kind: str
+    severity: str
+    message: str
+    evidence: tuple[Evidence, ...]
+    alignment_id: str = ""
+    resolution: Resolution | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready mapping of this divergence."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "severity": self.severity,
+            "message": self.message,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "resolution": self.resolution.to_dict() if self.resolution else None,
+        }
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """One aligned record: the segments of each language that say the same thing.
+
+    ``segments`` maps a language code to the (possibly empty) tuple of its segments in this
+    record; an empty tuple means that language has no counterpart (an omission or an
+    ``instrument`` that belongs to no other version). ``score`` is in [0, 1].
+    """
+
+    id: str
+    block: str
+    article: str | None
+    segments: Mapping[str, tuple[Segment, ...]]
+    score: float
+    low_confidence: bool = False
+    divergences: tuple[Divergence, ...] = ()
+    note: str = ""
+
+    def text(self, language: str) -> str:
+        """Return the joined text of this record's segments in ``language`` ("" if none)."""
+        return " ".join(s.text for s in self.segments.get(language, ()))
+
+    def to_dict(self, languages: tuple[str, ...]) -> dict[str, Any]:
+        """Return the JSON-ready mapping of this record, with a key for each of ``languages``."""
+        return {
+            "id": self.id,
+            "block": self.block,
+            "article": self.article,
+            "segments": {
+                lang: [
+                    {"id": s.id, "text": s.text, "line": s.line}
+                    for s in self.segments.get(lang, ())
+                ]
+                for lang in languages
+            },
+            "score": round(self.score, 4),
+            "low_confidence": self.low_confidence,
+            "note": self.note,
+            "divergences": [d.to_dict() for d in self.divergences],
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result of comparing the language versions of one treaty.
+
+    ``languages`` is ordered (pivot first when a Russian text is given); ``signature`` records the
+    options and versions that produced the result (encoder, model version, package version), so
+    that two JSON files can be told apart by how they were made.
+    """
+
+    languages: tuple[str, ...]
+    treaties: Mapping[str, Treaty]
+    alignments: tuple[Alignment, ...]
+    signature: Mapping[str, Any]
+    warnings: tuple[str, ...] = ()
+    authority: str | None = None
+
+    @property
+    def divergences(self) -> tuple[Divergence, ...]:
+        """Return every divergence of every record, in record order."""
+        return tuple(d for a in self.alignments for d in a.divergences)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready mapping (stable key order) of the whole comparison."""
+        from treaty_align.report.json import comparison_to_dict
+
+        return comparison_to_dict(self)
+
+    def to_json(self) -> str:
+        """Return the comparison as JSON text; byte-identical for identical inputs and options."""
+        from treaty_align.report.json import comparison_to_json
+
+        return comparison_to_json(self)
+
+    def to_frame(self) -> "pd.DataFrame":
+        """Return one row per aligned record with one text column per language."""
+        from treaty_align.report.frames import alignments_frame
+
+        return alignments_frame(self)
+
+    def divergences_frame(self) -> "pd.DataFrame":
+        """Return one row per divergence."""
+        from treaty_align.report.frames import divergences_frame
+
+        return divergences_frame(self)
+
+    def _repr_html_(self) -> str:
+        from treaty_align.report.frames import comparison_html_summary
+
+        return comparison_html_summary(self)
