@@ -99,6 +99,25 @@ class Treaty:
                 return seg
         raise KeyError(segment_id)
 
+    def line_at(self, offset: int) -> int:
+        """Return the 1-based source line that holds character ``offset`` of :attr:`source`."""
+        return self.source.count("\n", 0, max(0, offset)) + 1
+
+    def locate(self, segment: Segment, words: str) -> int:
+        """Return the source line where ``words`` (or their first word) stand inside ``segment``.
+
+        Falls back to the segment's own line when the words cannot be found verbatim (the clean
+        text joins wrapped lines, so a quote can straddle a line break of the source).
+        """
+        start, end = segment.span
+        chunk = self.source[start:end].lower()
+        for probe in (words.lower(), (words.split() or [""])[0].lower()):
+            if probe:
+                at = chunk.find(probe)
+                if at >= 0:
+                    return self.line_at(start + at)
+        return segment.line
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready mapping of ``treaty-align parse --format json``."""
         return {
