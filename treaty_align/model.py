@@ -129,6 +129,26 @@ class Treaty:
             "segments": [s.to_dict() for s in self.segments],
         }
 
+    def format(self, width: int = 100) -> str:
+        """Return a plain-text table of the structure, one line per segment, for a person.
+
+        Columns: article, id, label, kind, source line and the first words of the text,
+        cut to fit ``width`` characters.
+        """
+        header = f"{'art':>4}  {'id':<14} {'label':<6} {'kind':<10} {'line':>5}  text"
+        rows = [f"{self.language} · {self.title}" if self.title else self.language, header, "-" * len(header)]
+        for seg in self.segments:
+            prefix = (
+                f"{seg.article or '':>4}  {seg.id:<14} {seg.label or '':<6} "
+                f"{seg.kind:<10} {seg.line:>5}  "
+            )
+            room = max(10, width - len(prefix))
+            text = seg.text if len(seg.text) <= room else seg.text[: room - 1] + "…"
+            rows.append(prefix + text)
+        for warning in self.warnings:
+            rows.append(f"warning: {warning}")
+        return "\n".join(rows) + "\n"
+
     def to_frame(self) -> "pd.DataFrame":
         """Return a DataFrame with one row per segment.
 

@@ -1,0 +1,62 @@
+"""`treaty-align parse`: output formats, and bad input → one line on stderr, exit code 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import AZ_PATH, KK_PATH
+from treaty_align.cli import main
+
+
+def test_parse_table_is_readable(capsys):
+    assert main(["parse", str(KK_PATH), "--format", "table"]) == 0
+    out = capsys.readouterr().out
+    line = next(ln for ln in out.splitlines() if " art6.i13 " in ln)
+    assert line.split()[:4] == ["6", "art6.i13", "item", "129"]
+    assert "дактилоскопиялық карта" in line
+
+
+def test_parse_json_shape(capsys):
+    assert main(["parse", str(AZ_PATH), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert list(data)[:2] == ["language", "title"]
+    assert data["language"] == "az"
+    seg = next(s for s in data["segments"] if s["id"] == "art10.p4")
+    assert {"id", "article", "kind", "label", "text", "line"} <= set(seg)
+    assert (seg["article"], seg["label"], seg["line"]) == ("10", "4", 173)
+
+
+def test_lang_override(capsys):
+    assert main(["parse", str(KK_PATH), "--lang", "ru"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no article headings found for Russian" in err
+
+
+@pytest.mark.parametrize("content,expected", [
+    (None, "no such file"),
+    (b"", "empty"),
+    (b"   \n \n", "whitespace"),
+    (b"\x00\x01\x02\x03binary\x00" * 50, "binary"),
+    ("Dear friend, this is a letter with no articles at all.".encode(), "cannot tell the language"),
+    ("Дорогой друг, это письмо без статей и без соглашений.".encode(), "no article headings"),
+])
+def test_bad_input_exit_2_one_line(content, expected, tmp_path):
+    path = tmp_path / "input.txt"
+    if content is not None:
+        path.write_bytes(content)
+    proc = subprocess.run([sys.executable, "-m", "treaty_align.cli", "parse", str(path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.count("\n") == 1, proc.stderr
+    assert expected in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_usage_error_is_one_line():
+    proc = subprocess.run([sys.executable, "-m", "treaty_align.cli", "parse"], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1

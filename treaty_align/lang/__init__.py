@@ -1,0 +1,1 @@
+"""spaCy language classes that spaCy itself does not ship (registered via entry points)."""

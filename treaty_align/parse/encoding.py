@@ -1,0 +1,114 @@
+"""Turn the bytes of a treaty file into text: encoding detection and newline normalisation."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from treaty_align.errors import InputError
+
+# Single-byte code pages tried, in order of preference on a tie. KZ-1048 is the Kazakh variant
+# of Windows-1251 (it replaces rarely used letters with Kazakh ones); plain CP1251 cannot encode
+# the Kazakh letters at all, so a "CP1251" Kazakh file is in practice KZ-1048.
+_SINGLE_BYTE = ("cp1251", "kz1048", "cp1254", "iso8859_9", "latin_1")
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _looks_like_utf16(data: bytes) -> str | None:
+    """Return 'utf-16-le'/'utf-16-be' when NUL bytes sit in every other position, else None."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) / 2
+    # Cyrillic in UTF-16 has no NUL high bytes, so look at both halves' share of NULs *or*
+    # a consistent lack of NULs with high bytes in the Cyrillic block (0x04).
+    if odd_nuls > 0.3 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    if sample[1::2].count(4) > 0.3 * half:
+        return "utf-16-le"
+    if sample[0::2].count(4) > 0.3 * half:
+        return "utf-16-be"
+    return None
+
+
+def _plausibility(text: str) -> float:
+    """Return the share of characters that are letters, digits, spaces or common punctuation."""
+    if not text:
+        return 0.0
+    good = 0
+    for ch in text:
+        if ch.isalnum() or ch.isspace() or ch in ".,;:()[]«»\"'-–—№%/*#!?§":
+            cat = unicodedata.category(ch)
+            # Letters from an unexpected mix of scripts are what a wrong code page produces,
+            # e.g. 'Ђ' or 'ќ' where Kazakh letters should be; those are letters, but rare.
+            if ch in "ЂЃЉЊЌЋЏђѓљњќћџЎўЈҐЄЇ":
+                continue
+            if cat.startswith(("L", "N", "Z", "P")) or ch in "\n\t":
+                good += 1
+    return good / len(text)
+
+
+def detect_and_decode(data: bytes) -> tuple[str, str]:
+    """Return ``(text, encoding)`` for the bytes of a text file.
+
+    Tries BOMs, UTF-16 without BOM, strict UTF-8, then single-byte Cyrillic and Latin code pages
+    ranked by how plausible the decoded text is. Raises :class:`InputError` for empty or binary
+    data.
+    """
+    if not data:
+        raise InputError("the file is empty: give a treaty text file (UTF-8, UTF-16 or CP1251)")
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name).lstrip("\ufeff"), name
+            except UnicodeDecodeError as exc:
+                raise InputError(f"the file starts with a {name} byte-order mark but is not valid {name}: {exc.reason}") from exc
+    utf16 = _looks_like_utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:8000]:
+        raise InputError("the file looks binary (it contains NUL bytes): give a plain-text or Markdown treaty file")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best: tuple[float, str, str] | None = None
+    for name in _SINGLE_BYTE:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, name, text)
+    if best is None or best[0] < 0.85:
+        raise InputError("the file is not text in a known encoding (tried UTF-8, UTF-16, CP1251, KZ-1048): convert it to UTF-8")
+    return best[2], best[1]
+
+
+def normalize_newlines(text: str) -> str:
+    """Return ``text`` with CRLF and lone CR turned into LF and a leading BOM removed."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def check_is_text(text: str) -> None:
+    """Raise :class:`InputError` when decoded text is blank or mostly control characters."""
+    if not text.strip():
+        raise InputError("the file contains only whitespace: give a treaty text")
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\r\f")
+    if controls > 0.01 * len(text):
+        raise InputError("the file looks binary (many control characters): give a plain-text or Markdown treaty file")

@@ -1,0 +1,105 @@
+"""Language profiles built from ``data/<lang>/structure.json``, and language detection."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from treaty_align.data import available_languages, load_json
+from treaty_align.errors import InputError, OptionError
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    """What the parser needs to know about one language's treaty conventions."""
+
+    code: str
+    name: str
+    script: str
+    letters: frozenset[str]
+    distinctive_letters: frozenset[str]
+    article_heading: re.Pattern[str]
+    treaty_words: tuple[str, ...]
+    instrument_cues: tuple[str, ...]
+    final_cues: tuple[str, ...]
+    signature_cues: tuple[str, ...]
+    item_letters: str
+    common_words: frozenset[str]
+
+    def item_label(self) -> re.Pattern[str]:
+        """Return the pattern of a sub-item label at the start of a paragraph: ``1)``, ``а)``."""
+        letters = re.escape(self.item_letters + self.item_letters.upper())
+        return re.compile(rf"^(?P<label>(?:\d{{1,3}}|[{letters}])\))\s*")
+
+
+@lru_cache(maxsize=None)
+def profile(code: str) -> LanguageProfile:
+    """Return the :class:`LanguageProfile` of language ``code``; ``OptionError`` if unknown."""
+    if code not in available_languages():
+        raise OptionError(
+            f"unknown language '{code}': choose one of {', '.join(available_languages())}"
+        )
+    raw = load_json(code, "structure.json")
+    return LanguageProfile(
+        code=code,
+        name=raw["name"],
+        script=raw["script"],
+        letters=frozenset(raw["letters"]),
+        distinctive_letters=frozenset(raw["distinctive_letters"]),
+        article_heading=re.compile(raw["article_heading"], re.IGNORECASE),
+        treaty_words=tuple(raw["treaty_words"]),
+        instrument_cues=tuple(raw["instrument_cues"]),
+        final_cues=tuple(raw["final_cues"]),
+        signature_cues=tuple(raw["signature_cues"]),
+        item_letters=raw["item_letters"],
+        common_words=frozenset(raw["common_words"]),
+    )
+
+
+def language_scores(text: str) -> dict[str, float]:
+    """Return, for each known language, a score of how much ``text`` looks like it.
+
+    The score adds article headings of the language (strong evidence), the share of its
+    distinctive letters and the share of its common function words.
+    """
+    sample = text[:200_000]
+    lowered = sample.lower()
+    words = _WORD.findall(lowered)
+    n_words = max(1, len(words))
+    n_letters = max(1, sum(1 for ch in lowered if ch.isalpha()))
+    scores: dict[str, float] = {}
+    for code in available_languages():
+        prof = profile(code)
+        letters = sum(1 for ch in lowered if ch in prof.letters) / n_letters
+        distinctive = sum(1 for ch in lowered if ch in prof.distinctive_letters) / n_letters
+        common = sum(1 for w in words if w in prof.common_words) / n_words
+        headings = sum(
+            1 for line in sample.splitlines() if prof.article_heading.match(_strip_md(line))
+        )
+        evidence = headings > 0 or distinctive > 0.002 or common > 0.02
+        # letters shared with other languages (plain Latin or Cyrillic) only count together
+        # with evidence specific to the language; English text is not "Azerbaijani"
+        scores[code] = (letters if evidence else 0.0) + 20 * distinctive + 5 * common + min(headings, 30) * 0.2
+    return scores
+
+
+def _strip_md(line: str) -> str:
+    return re.sub(r"^[\s#>*_]+", "", line).strip()
+
+
+def detect_language(text: str) -> str:
+    """Return the code of the language ``text`` is written in.
+
+    Raises :class:`InputError` when the text has no letters of any known language.
+    """
+    scores = language_scores(text)
+    best = max(sorted(scores), key=lambda c: scores[c])
+    if scores[best] < 0.3:
+        raise InputError(
+            "cannot tell the language of the text (no Kazakh, Azerbaijani or Russian letters "
+            "found): is it a treaty? Pass --lang to force one"
+        )
+    return best
