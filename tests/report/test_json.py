@@ -1,0 +1,99 @@
+"""JSON report: shape, key order, determinism, no absolute paths."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import N_DIVERGENCES, N_RECORDS, build_comparison
+
+from treaty_align.report.json import comparison_to_dict, comparison_to_json
+
+
+def test_json_is_byte_identical_across_renders(comparison):
+    first = comparison_to_json(comparison)
+    second = comparison_to_json(build_comparison())
+    assert first == second
+    assert first.endswith("}\n")
+
+
+def test_json_top_level_key_order(comparison):
+    data = json.loads(comparison_to_json(comparison))
+    assert list(data) == [
+        "signature",
+        "languages",
+        "sources",
+        "authority",
+        "encoder",
+        "warnings",
+        "summary",
+        "alignments",
+    ]
+    assert data["languages"] == ["kk", "az", "ru"]
+    assert data["encoder"] == "synthetic-encoder"
+    assert data["authority"] == "ru"
+    assert data["summary"] == {
+        "records": N_RECORDS,
+        "low_confidence": 1,
+        "divergences": {"major": 2, "minor": 2, "info": 1},
+    }
+
+
+def test_json_alignment_shape(comparison):
+    data = json.loads(comparison_to_json(comparison))
+    assert len(data["alignments"]) == N_RECORDS
+    rec = data["alignments"][1]
+    assert list(rec) == [
+        "id", "block", "article", "segments", "score", "low_confidence", "note", "divergences"
+    ]
+    assert list(rec["segments"]) == ["kk", "az", "ru"]
+    assert rec["segments"]["kk"] == [
+        {"id": "art1.p1", "text": "Тараптар 30 күн ішінде бір-бірін жазбаша хабардар етеді.", "line": 5}
+    ]
+    (div,) = rec["divergences"]
+    assert list(div) == ["id", "kind", "severity", "message", "evidence", "resolution"]
+    assert div["evidence"][0] == {"language": "kk", "segment": "art1.p1", "line": 5, "quote": "30 күн"}
+    assert div["resolution"] == {"authority": "ru", "agrees": ["kk"], "differs": ["az"], "text": "30 дней"}
+    # a divergence without an authoritative text has a null resolution
+    assert data["alignments"][2]["divergences"][0]["resolution"] is None
+    # an empty side is an empty list, not a missing key
+    assert data["alignments"][4]["segments"]["az"] == []
+    assert sum(len(a["divergences"]) for a in data["alignments"]) == N_DIVERGENCES
+
+
+def test_json_rounds_floats_and_keeps_unicode(comparison):
+    text = comparison_to_json(comparison)
+    data = json.loads(text)
+    assert data["alignments"][2]["score"] == 0.8312
+    assert data["signature"]["threshold"] == 0.123457
+    assert "Тараптар" in text and "\\u" not in text  # ensure_ascii=False
+
+
+def test_json_stores_file_names_not_absolute_paths(comparison):
+    text = comparison_to_json(comparison)
+    assert "/srv/private" not in text
+    assert json.loads(text)["sources"] == {"kk": "kk.txt", "az": "az.md", "ru": "ru.txt"}
+
+
+def test_comparison_methods_delegate(comparison):
+    assert comparison.to_json() == comparison_to_json(comparison)
+    assert comparison.to_dict() == comparison_to_dict(comparison)
+
+
+def test_json_of_empty_comparison(empty_comparison):
+    data = json.loads(comparison_to_json(empty_comparison))
+    assert data["alignments"] == []
+    assert data["summary"]["divergences"] == {"major": 0, "minor": 0, "info": 0}
+    assert data["sources"] == {"kk": None, "az": None}
+
+
+def test_jsonable_normalises_signature_values():
+    import math
+    from pathlib import Path
+
+    from treaty_align.report._common import jsonable
+
+    assert jsonable({"model": Path("/home/someone/.cache/model.onnx"), "t": (1, 2.123456789), "x": math.nan}) == {
+        "model": "model.onnx",
+        "t": [1, 2.123457],
+        "x": None,
+    }

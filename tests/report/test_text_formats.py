@@ -1,0 +1,84 @@
+"""Terminal table, Markdown and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from conftest import N_DIVERGENCES, N_RECORDS
+
+from treaty_align.report._common import display_width
+from treaty_align.report.csv import render_csv
+from treaty_align.report.markdown import md_escape, render_markdown
+from treaty_align.report.table import alignments_table, findings_table, render_table
+
+
+def test_table_has_one_row_per_record_aligned_columns(comparison):
+    lines = alignments_table(comparison).splitlines()
+    header, rule, *rows = lines
+    assert header.split()[:2] == ["ART", "RECORD"]
+    assert "SCORE" in header and "FINDINGS" in header
+    body = [r for r in rows if not r.startswith("*")]
+    assert len(body) == N_RECORDS
+    # the columns line up by display width: SCORE starts at the same column on every row
+    col = display_width(header[: header.index("SCORE")])
+    for row in body:
+        assert row[col - 2 : col] == "  "
+    assert any("0.41*" in r for r in body)  # low confidence marked
+    assert "* low-confidence" in lines[-1]
+    art2p2 = next(r for r in body if r.split()[1] == "art2.p2")
+    assert "—" in art2p2  # the empty az side
+
+
+def test_findings_table_most_severe_first(comparison):
+    header, _, *rows = findings_table(comparison).splitlines()
+    assert header.split() == ["SEVERITY", "CHECK", "ART", "RECORD", "LINES", "MESSAGE"]
+    assert [r.split()[0] for r in rows] == ["MAJOR", "MAJOR", "MINOR", "MINOR", "INFO"]
+    assert "kk:5, az:5" in rows[0]
+
+
+def test_render_table_summary_and_empty(comparison, empty_comparison):
+    text = render_table(comparison)
+    assert text.splitlines()[0] == "kk ↔ az ↔ ru: 7 records, 1 low-confidence; findings: 2 major, 2 minor, 1 info"
+    assert "No divergences found." in render_table(empty_comparison)
+
+
+def test_markdown_summary_and_grouping(comparison):
+    md = render_markdown(comparison)
+    assert md.startswith("# treaty-align report")
+    assert "| Major findings | 2 |" in md
+    assert "| Low-confidence records | 1 |" in md
+    assert md.index("### Article 1") < md.index("### Article 2") < md.index("### Article 3")
+    assert "- **MAJOR** · `numbers` · record `art1.p1` — time limit differs" in md
+    assert "  - kk, line 5: «30 күн»" in md
+    assert "authoritative text (ru) agrees with kk; differs from az: «30 дней»" in md
+    assert "## Low-confidence alignments" in md
+    assert "/srv/private" not in md
+
+
+def test_markdown_escapes_markup(comparison):
+    md = render_markdown(comparison)
+    assert "<script>" not in md
+    assert "\\<script\\>alert" in md
+    assert md_escape("a*b_c|d") == "a\\*b\\_c\\|d"
+    assert md_escape("line\nbreak") == "line break"
+
+
+def test_csv_header_and_rows(comparison):
+    text = render_csv(comparison)
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == [
+        "id", "alignment_id", "article", "kind", "severity", "message", "languages", "lines",
+        "resolution_agrees", "resolution_differs", "quote_kk", "quote_az", "quote_ru",
+    ]
+    assert len(rows) == 1 + N_DIVERGENCES
+    by_id = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
+    assert by_id["d-numbers-0001"]["quote_kk"] == "30 күн"
+    assert by_id["d-numbers-0001"]["resolution_agrees"] == "kk"
+    # quotes, commas and markup survive the round trip
+    assert by_id["d-quality-0005"]["quote_az"] == '& "quoted"'
+    assert by_id["d-quality-0005"]["message"].startswith('markup in the text: <b>bold</b> & "quotes"')
+
+
+def test_csv_of_empty_comparison_is_header_only(empty_comparison):
+    assert render_csv(empty_comparison).count("\n") == 1

@@ -1,0 +1,108 @@
+"""Every output format of a comparison, and the safe way to write one to disk.
+
+``render(comparison, fmt)`` returns the text of a format named in :data:`FORMATS`;
+``write_atomic(path, text)`` writes it so that a failure never leaves a half-written file.
+All renderers are pure functions returning strings; only :func:`write_atomic` touches disk.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from treaty_align.errors import InputError, OptionError
+from treaty_align.report.csv import render_csv
+from treaty_align.report.html import render_html
+from treaty_align.report.json import comparison_to_json
+from treaty_align.report.markdown import render_markdown
+from treaty_align.report.sarif import render_sarif
+from treaty_align.report.table import render_table
+from treaty_align.report.tmx import render_tmx
+from treaty_align.report.xliff import render_xliff
+
+if TYPE_CHECKING:
+    from treaty_align.model import Comparison
+
+__all__ = ["FORMATS", "SUFFIXES", "render", "write_atomic"]
+
+#: format name -> function returning the text of that format
+FORMATS: dict[str, Callable[["Comparison"], str]] = {
+    "table": render_table,
+    "json": comparison_to_json,
+    "markdown": render_markdown,
+    "csv": render_csv,
+    "sarif": render_sarif,
+    "html": render_html,
+    "tmx": render_tmx,
+    "xliff": render_xliff,
+}
+
+#: format name -> usual file suffix (for naming output files)
+SUFFIXES: dict[str, str] = {
+    "table": ".txt",
+    "json": ".json",
+    "markdown": ".md",
+    "csv": ".csv",
+    "sarif": ".sarif",
+    "html": ".html",
+    "tmx": ".tmx",
+    "xliff": ".xlf",
+}
+
+
+def render(comparison: "Comparison", fmt: str) -> str:
+    """Return ``comparison`` rendered in format ``fmt``; raise ``OptionError`` if it is unknown."""
+    try:
+        renderer = FORMATS[fmt]
+    except KeyError:
+        raise OptionError(
+            f"unknown output format '{fmt}' (choose from: {', '.join(FORMATS)})"
+        ) from None
+    return renderer(comparison)
+
+
+def _default_mode() -> int:
+    # mkstemp creates files readable by the owner only; a report should get the permissions a
+    # plain open() would give it. Python 3.11 has no way to read the umask without setting it.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` (UTF-8, newlines kept as given) to ``path`` atomically; return nothing.
+
+    The text goes to a temporary file in the same directory, which then replaces ``path``, so
+    readers see the old file or the whole new one, never a part. An existing file keeps its
+    permissions. Raises ``InputError`` with a one-line message when the directory is missing
+    or not writable, or ``path`` is a directory.
+    """
+    target = Path(path)
+    parent = target.parent
+    if not parent.is_dir():
+        raise InputError(f"cannot write {target}: directory {parent} does not exist")
+    if target.is_dir():
+        raise InputError(f"cannot write {target}: it is a directory")
+    try:
+        mode = target.stat().st_mode & 0o7777 if target.exists() else _default_mode()
+        fd, tmp_name = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, target)
+    except BaseException as exc:
+        # whatever went wrong (disk full, bad text, Ctrl-C), do not leave the temp file behind
+        try:
+            os.unlink(tmp_name)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise

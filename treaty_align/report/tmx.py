@@ -1,0 +1,98 @@
+"""TMX 1.4b output: the aligned records as a translation memory for CAT tools.
+
+One ``<tu>`` per aligned record (``tuid`` = record id) with a ``<tuv>`` per language that has
+text. Record metadata goes into ``<prop>`` elements (``x-article``, ``x-block``, ``x-score``,
+``x-low-confidence``, and for flagged records ``x-divergences`` and ``x-max-severity``);
+findings become ``<note>`` elements so translators see them in the CAT tool.
+Language codes come from ``treaty_align/data/languages.json`` (``kk`` -> ``kk-KZ``).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
+
+from treaty_align.report._common import (
+    clean_text,
+    language_tag,
+    max_severity,
+    record_segments,
+    source_name,
+)
+
+if TYPE_CHECKING:
+    from treaty_align.model import Comparison
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: clauses and records are paragraphs or parts of them, not single sentences
+SEGTYPE = "paragraph"
+
+
+def _prop(parent: ET.Element, kind: str, value: str) -> None:
+    ET.SubElement(parent, "prop", {"type": kind}).text = clean_text(value)
+
+
+def tmx_tree(c: "Comparison") -> ET.Element:
+    """Return the ``<tmx>`` element of ``c`` (header with all mandatory attributes, body)."""
+    from treaty_align import __version__
+
+    languages = tuple(c.languages)
+    root = ET.Element("tmx", {"version": "1.4"})
+    header = ET.SubElement(
+        root,
+        "header",
+        {
+            "creationtool": "treaty-align",
+            "creationtoolversion": __version__,
+            "segtype": SEGTYPE,
+            "o-tmf": "treaty-align",
+            "adminlang": "en",
+            "srclang": language_tag(languages[0]) if languages else "*all*",
+            "datatype": "plaintext",
+        },
+    )
+    for lang in languages:
+        name = source_name(c, lang)
+        if name:
+            _prop(header, f"x-source-{lang}", name)
+    if c.authority:
+        _prop(header, "x-authority", language_tag(c.authority))
+    body = ET.SubElement(root, "body")
+    for a in c.alignments:
+        sides = [(lang, record_segments(a, lang)) for lang in languages]
+        sides = [(lang, segs) for lang, segs in sides if a.text(lang).strip()]
+        if not sides:  # a <tu> needs at least one <tuv>
+            continue
+        tu = ET.SubElement(body, "tu", {"tuid": a.id})
+        # TMX 1.4b: a <tu> holds its notes and props before its <tuv>s
+        for d in a.divergences:
+            note = ET.SubElement(tu, "note")
+            note.text = clean_text(f"[{d.severity}/{d.kind}] {d.message}")
+        if a.article is not None:
+            _prop(tu, "x-article", a.article)
+        if a.block:
+            _prop(tu, "x-block", a.block)
+        _prop(tu, "x-score", f"{float(a.score):.4f}")
+        _prop(tu, "x-low-confidence", "true" if a.low_confidence else "false")
+        worst = max_severity(a.divergences)
+        if worst is not None:
+            _prop(tu, "x-divergences", str(len(a.divergences)))
+            _prop(tu, "x-max-severity", worst)
+        for lang, segs in sides:
+            tuv = ET.SubElement(tu, "tuv", {XML_LANG: language_tag(lang)})
+            _prop(tuv, "x-segment-ids", " ".join(s.id for s in segs))
+            _prop(tuv, "x-line", str(segs[0].line))
+            ET.SubElement(tuv, "seg").text = clean_text(a.text(lang))
+    return root
+
+
+def render_tmx(c: "Comparison") -> str:
+    """Return ``c`` as a TMX 1.4b document (UTF-8 XML text with declaration and DOCTYPE)."""
+    root = tmx_tree(c)
+    ET.indent(root, space="  ")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+        + ET.tostring(root, encoding="unicode")
+        + "\n"
+    )
