@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import NoReturn, Sequence
+from typing import Callable, NoReturn, Sequence
 
 from treaty_align import __version__
 from treaty_align.errors import TreatyAlignError
@@ -28,7 +28,7 @@ class _Parser(argparse.ArgumentParser):
 def _add_parse(sub: "argparse._SubParsersAction[_Parser]") -> None:
     p = sub.add_parser("parse", help="print the structure of one language version")
     p.add_argument("file", help="treaty text (plain text or Markdown; UTF-8, UTF-16 or CP1251)")
-    p.add_argument("--lang", choices=None, help="language code (kk, az, ru); detected if omitted")
+    p.add_argument("--lang", help="language code (kk, az, ru); detected if omitted")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.set_defaults(run=_run_parse)
@@ -45,6 +45,81 @@ def _run_parse(args: argparse.Namespace) -> tuple[str, int]:
     return text, EXIT_OK
 
 
+COMPARE_FORMATS = ("table", "json", "markdown", "csv", "sarif", "html", "tmx", "xliff")
+
+
+def _add_compare(sub: "argparse._SubParsersAction[_Parser]") -> None:
+    p = sub.add_parser(
+        "compare",
+        help="align the versions and report divergences (no files: the bundled treaty)",
+        description="Align the clauses of two or three language versions and report where they "
+                    "differ in meaning. With no files, compares the bundled Kazakh and "
+                    "Azerbaijani texts of the 2019 Kazakhstan-Azerbaijan migration agreement.",
+    )
+    p.add_argument("files", nargs="*", metavar="FILE", help="two language versions (e.g. KK AZ)")
+    p.add_argument("--ru", metavar="FILE", help="the Russian version: pivot and prevailing text")
+    p.add_argument("--encoder", default="e5-small", metavar="NAME",
+                   help="e5-small (default, offline), lexical (no model) or st:<model or folder>")
+    p.add_argument("--authority", metavar="LANG",
+                   help="the prevailing language that resolves divergences (default: ru if given)")
+    p.add_argument("--format", choices=COMPARE_FORMATS, default="table")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report here (atomically)")
+    p.add_argument("--fail-on", choices=("major", "minor", "info"),
+                   help="exit 1 when a finding at or above this severity remains")
+    p.add_argument("--baseline", metavar="FILE", help="suppress the findings recorded in FILE")
+    p.add_argument("--update-baseline", action="store_true",
+                   help="write all current findings to the --baseline FILE")
+    p.add_argument("--checks", metavar="LIST", help="comma-separated checks to run (default: all)")
+    p.add_argument("--cache-dir", metavar="DIR", help="embedding cache folder "
+                   "(default: $TREATY_ALIGN_CACHE_DIR or the platform cache folder)")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
+    p.add_argument("-q", "--quiet", action="store_true", help="no warnings on stderr")
+    p.set_defaults(run=_run_compare)
+
+
+def _progress_bar() -> "Callable[[int, int], None] | None":
+    """Return a progress callback drawing on stderr, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = int(width * done / max(total, 1))
+        sys.stderr.write(f"\rencoding [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done >= total:
+            sys.stderr.write("\r" + " " * (width + 30) + "\r")
+        sys.stderr.flush()
+
+    return show
+
+
+def _run_compare(args: argparse.Namespace) -> tuple[str, int]:
+    from treaty_align.baseline import apply_baseline, gate, load_baseline, write_baseline
+    from treaty_align.errors import OptionError
+    from treaty_align.pipeline import bundled_paths, compare_treaties
+    from treaty_align.report import render
+
+    if len(args.files) == 1 or len(args.files) > 2:
+        raise OptionError("give two files (e.g. KK AZ), or none to compare the bundled treaty")
+    if args.update_baseline and not args.baseline:
+        raise OptionError("--update-baseline needs --baseline FILE")
+    files = args.files or [str(p) for p in bundled_paths()]
+    checks = [c.strip() for c in args.checks.split(",") if c.strip()] if args.checks else None
+    comparison = compare_treaties(
+        *files, ru=args.ru, encoder=args.encoder, authority=args.authority,
+        cache_dir=args.cache_dir, use_cache=not args.no_cache, progress=_progress_bar(), checks=checks,
+    )
+    if args.baseline:
+        if args.update_baseline:
+            write_baseline(args.baseline, comparison)
+        else:
+            comparison = apply_baseline(comparison, load_baseline(args.baseline))
+    if not args.quiet:
+        for warning in comparison.warnings:
+            sys.stderr.write(f"treaty-align: warning: {warning}\n")
+    return render(comparison, args.format), gate(comparison, args.fail_on)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``treaty-align`` command."""
     parser = _Parser(
@@ -54,12 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"treaty-align {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _add_parse(sub)
-    try:
-        from treaty_align.cli_compare import add_compare
-    except ImportError:  # pragma: no cover - compare arrives with the align stage
-        pass
-    else:
-        add_compare(sub)
+    _add_compare(sub)
     return parser
 
 

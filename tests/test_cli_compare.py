@@ -1,0 +1,72 @@
+"""`treaty-align compare`: the main command, byte-identical JSON, exit codes, atomic output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import AZ_PATH, KK_PATH, RU_SYNTHETIC
+
+
+def _run(*args: str, cache) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "treaty_align.cli", "compare", *args, "--cache-dir", str(cache)],
+                          capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("embcache")
+
+
+def test_bundled_treaty_json_is_byte_identical(tmp_path, cache):
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    assert _run("--format", "json", "-o", str(a), cache=cache).returncode in (0, 1)
+    assert _run("--format", "json", "-o", str(b), "--no-cache", cache=cache).returncode in (0, 1)
+    assert a.read_bytes() == b.read_bytes()
+    data = json.loads(a.read_text(encoding="utf-8"))
+    assert data["languages"] == ["kk", "az"]
+    assert data["encoder"] == "e5-small"
+    assert data["signature"]["treaty_align"]
+    record = next(r for r in data["alignments"] if r["id"] == "art10.p4")
+    assert list(record)[:3] == ["id", "block", "article"]
+    assert record["segments"]["kk"][0]["line"] == 195 and record["segments"]["az"][0]["line"] == 173
+    assert "divergences" in record
+
+
+def test_table_is_default(cache):
+    proc = _run(str(KK_PATH), str(AZ_PATH), cache=cache)
+    assert proc.returncode == 0
+    assert "art10.p4" in proc.stdout
+
+
+@pytest.mark.parametrize("args,message", [
+    (["only-one.txt"], "give two files"),
+    ([str(KK_PATH), str(KK_PATH)], "are both in 'kk'"),
+    ([str(KK_PATH), "/nonexistent/file.txt"], "no such file"),
+    ([str(KK_PATH), str(AZ_PATH), "--ru", str(KK_PATH)], "looks like kk"),
+    ([str(KK_PATH), str(AZ_PATH), "--authority", "ru"], "no ru version given"),
+    ([str(KK_PATH), str(AZ_PATH), "--encoder", "bogus"], "unknown encoder"),
+    ([str(KK_PATH), str(AZ_PATH), "-o", "/nonexistent-dir/out.json"], ""),
+])
+def test_errors_exit_2_with_one_line(args, message, cache):
+    proc = _run(*args, cache=cache)
+    assert proc.returncode == 2, proc.stderr
+    err = [ln for ln in proc.stderr.splitlines() if not ln.startswith("treaty-align: warning:")]
+    assert len(err) == 1 and message in err[0] and "Traceback" not in proc.stderr
+
+
+def test_failed_run_leaves_no_output_file(tmp_path, cache):
+    out = tmp_path / "report.json"
+    proc = _run(str(KK_PATH), str(KK_PATH), "-o", str(out), cache=cache)
+    assert proc.returncode == 2
+    assert not out.exists()
+
+
+def test_three_way_with_synthetic_russian_pivot(tmp_path, cache):
+    # the Russian text here is SYNTHETIC and unrelated: the tool must refuse, not align nonsense
+    proc = _run(str(KK_PATH), str(AZ_PATH), "--ru", str(RU_SYNTHETIC), cache=cache)
+    assert proc.returncode == 2
+    assert "do not look like versions of the same treaty" in proc.stderr

@@ -1,0 +1,624 @@
+"""Stage 2: align the clauses of two or three language versions of a treaty.
+
+Two levels. Articles are paired by number and the pairing is checked by content; when the
+numbering disagrees they are paired by content instead (with a warning). Inside each pair of
+blocks (title, preamble, an article, final clauses, signatures) a banded dynamic programme
+(:mod:`treaty_align.dp`) chooses 1-1, 1-0, 0-1, 1-2, 2-1 and 2-2 beads, scored by embedding
+similarity of the joined texts plus structural evidence (same structural id, same label, same
+numbers, relative position, length ratio). Items of one list that are given in another order
+are then matched crosswise. With three languages, each version is aligned to the pivot and the
+two pairings are merged into records holding all three.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Mapping, Sequence
+
+import numpy as np
+
+from treaty_align.dp import align_sequences
+from treaty_align.embed.lexical import lexical_vector
+from treaty_align.errors import InputError
+from treaty_align.model import Alignment, Segment, Treaty
+
+_NUMBER = re.compile(r"\d+")
+_ARTICLE_PREFIX = re.compile(r"^art[^.]*\.")
+# order in which blocks appear in a treaty; the instrument (a ratifying act) comes first
+BLOCK_ORDER: tuple[str, ...] = ("instrument", "title", "preamble", "article", "final", "signature")
+
+
+@dataclass(frozen=True)
+class AlignOptions:
+    """Weights and thresholds of the aligner (defaults tuned on synthetic cases and kk/az)."""
+
+    w_semantic: float = 0.45
+    w_lexical: float = 0.15
+    w_structure: float = 0.20
+    w_numbers: float = 0.10
+    w_length: float = 0.05
+    w_position: float = 0.05
+    threshold: float = 0.40
+    merge_penalty: float = 0.15
+    merge_penalty_2_2: float = 0.50
+    swap_margin: float = 0.05
+    low_confidence: float = 0.50
+    band: int = 8
+    parallel_bonus: float = 0.20
+
+
+class EmbeddingTable:
+    """Unit vectors of texts, looked up by text; filled by one call to the encoder."""
+
+    def __init__(self, texts: Sequence[str], encode: Callable[[list[str]], np.ndarray]):
+        unique = list(dict.fromkeys(texts))
+        vectors = encode(unique) if unique else np.zeros((0, 1), dtype=np.float32)
+        self._index = {t: i for i, t in enumerate(unique)}
+        self._vectors = np.asarray(vectors, dtype=np.float32)
+
+    def __getitem__(self, text: str) -> np.ndarray:
+        return self._vectors[self._index[text]]
+
+    def matrix(self, texts: Sequence[str]) -> np.ndarray:
+        """Return the vectors of ``texts`` stacked: shape ``(len(texts), dim)``."""
+        return self._vectors[[self._index[t] for t in texts]]
+
+
+def surface_vectors(texts: list[str]) -> np.ndarray:
+    """Return transliterated character n-gram vectors of ``texts``: shape ``(n, dim)``."""
+    return np.stack([lexical_vector(t) for t in texts]) if texts else np.zeros((0, 1), np.float32)
+
+
+def joined(segments: Sequence[Segment]) -> str:
+    """Return the texts of ``segments`` joined by a space (the text of a merged bead)."""
+    return " ".join(s.text for s in segments)
+
+
+def block_key(segment: Segment) -> tuple[str, str]:
+    """Return the block a segment belongs to: ``("article", "10")``, ``("preamble", "")``..."""
+    if segment.article is not None:
+        return ("article", segment.article)
+    return (segment.kind, "")
+
+
+def blocks_of(treaty: Treaty) -> dict[tuple[str, str], list[Segment]]:
+    """Return the segments of ``treaty`` grouped by block, in document order."""
+    blocks: dict[tuple[str, str], list[Segment]] = {}
+    for seg in treaty.segments:
+        blocks.setdefault(block_key(seg), []).append(seg)
+    return blocks
+
+
+def texts_to_embed(treaty: Treaty) -> list[str]:
+    """Return every text the aligner may need for ``treaty``: each segment, each adjacent pair
+    of segments in a block (for 2-x beads) and each article as a whole."""
+    texts: list[str] = []
+    for key, segs in blocks_of(treaty).items():
+        texts.extend(s.text for s in segs)
+        texts.extend(joined(segs[i:i + 2]) for i in range(len(segs) - 1))
+        if key[0] == "article":
+            texts.append(joined(segs))
+    return texts
+
+
+def structural_key(segment: Segment) -> str:
+    """Return the id without its article prefix (``art10.p4.2`` -> ``p4.2``)."""
+    return _ARTICLE_PREFIX.sub("", segment.id)
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    """Return the digit sequences of ``text`` without leading zeros."""
+    return frozenset(n.lstrip("0") or "0" for n in _NUMBER.findall(text))
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Maps raw cosine similarity to [0, 1] using the document's own distribution."""
+
+    baseline: float
+    top: float
+
+    def __call__(self, cosine: float) -> float:
+        span = max(self.top - self.baseline, 1e-6)
+        return float(min(1.0, max(0.0, (cosine - self.baseline) / span)))
+
+
+def calibrate(a: Treaty, b: Treaty, table: EmbeddingTable, top_percentile: float = 50.0) -> Calibration:
+    """Return the calibration of cosine similarity between segments of ``a`` and ``b``.
+
+    The baseline is the median similarity of all cross pairs (nearly all of which do not
+    correspond); the top is the ``top_percentile`` of each segment's best match (nearly all of
+    which do).
+    """
+    ma = table.matrix([s.text for s in a.segments])
+    mb = table.matrix([s.text for s in b.segments])
+    if not len(ma) or not len(mb):
+        return Calibration(0.0, 1.0)
+    sims = ma @ mb.T
+    baseline = float(np.median(sims))
+    top = float(np.percentile(np.concatenate([sims.max(axis=1), sims.max(axis=0)]), top_percentile))
+    if top - baseline < 0.05:
+        top = baseline + 0.05
+    return Calibration(baseline, top)
+
+
+@dataclass(frozen=True)
+class PairScorer:
+    """Scores a bead ``a_segs`` ↔ ``b_segs`` inside one block; the score is in [0, 1]."""
+
+    table: EmbeddingTable
+    calibration: Calibration
+    options: AlignOptions
+    lexical: EmbeddingTable | None = None
+    lexical_calibration: Calibration | None = None
+
+    def semantic(self, a_segs: Sequence[Segment], b_segs: Sequence[Segment]) -> float:
+        """Return the calibrated embedding similarity of the joined texts."""
+        cosine = float(self.table[joined(a_segs)] @ self.table[joined(b_segs)])
+        return self.calibration(cosine)
+
+    def surface(self, a_segs: Sequence[Segment], b_segs: Sequence[Segment]) -> float:
+        """Return the calibrated similarity of transliterated character n-grams (names, cognates)."""
+        if self.lexical is None or self.lexical_calibration is None:
+            return self.semantic(a_segs, b_segs)
+        cosine = float(self.lexical[joined(a_segs)] @ self.lexical[joined(b_segs)])
+        return self.lexical_calibration(cosine)
+
+    def content(self, a_segs: Sequence[Segment], b_segs: Sequence[Segment]) -> float:
+        """Return a score in [0, 1] from the texts alone (no ids, labels or positions)."""
+        o = self.options
+        nums_a, nums_b = numbers_in(joined(a_segs)), numbers_in(joined(b_segs))
+        numbers = len(nums_a & nums_b) / len(nums_a | nums_b) if nums_a or nums_b else 0.5
+        len_a, len_b = len(joined(a_segs)), len(joined(b_segs))
+        length = min(len_a, len_b) / max(len_a, len_b, 1)
+        total = o.w_semantic + o.w_lexical + o.w_numbers + o.w_length
+        return (o.w_semantic * self.semantic(a_segs, b_segs) + o.w_lexical * self.surface(a_segs, b_segs)
+                + o.w_numbers * numbers + o.w_length * length) / total
+
+    def score(self, a_segs: Sequence[Segment], b_segs: Sequence[Segment],
+              pos_a: float, pos_b: float) -> float:
+        """Return the combined score of a bead; ``pos_*`` are relative positions in the block."""
+        o = self.options
+        sem = self.semantic(a_segs, b_segs)
+        keys_a = {structural_key(s) for s in a_segs}
+        keys_b = {structural_key(s) for s in b_segs}
+        labels_a = {s.label for s in a_segs if s.label}
+        labels_b = {s.label for s in b_segs if s.label}
+        structure = 0.0
+        if keys_a & keys_b:
+            structure += 0.6
+        if labels_a and labels_a == labels_b:
+            structure += 0.4
+        elif not labels_a and not labels_b:
+            structure += 0.2
+        nums_a = numbers_in(joined(a_segs))
+        nums_b = numbers_in(joined(b_segs))
+        if nums_a or nums_b:
+            numbers = len(nums_a & nums_b) / len(nums_a | nums_b)
+        else:
+            numbers = 0.5
+        len_a, len_b = len(joined(a_segs)), len(joined(b_segs))
+        length = min(len_a, len_b) / max(len_a, len_b, 1)
+        position = 1.0 - min(1.0, abs(pos_a - pos_b) * 2)
+        surface = self.surface(a_segs, b_segs)
+        return (o.w_semantic * sem + o.w_lexical * surface + o.w_structure * min(structure, 1.0) + o.w_numbers * numbers
+                + o.w_length * length + o.w_position * position)
+
+
+@dataclass(frozen=True)
+class Bead:
+    """Segments of version a and of version b that correspond, with the bead's score."""
+
+    a: tuple[Segment, ...]
+    b: tuple[Segment, ...]
+    score: float
+
+
+def align_block(a_segs: Sequence[Segment], b_segs: Sequence[Segment], scorer: PairScorer) -> list[Bead]:
+    """Return the beads aligning two blocks (DP, then crosswise repair of reordered items)."""
+    n, m = len(a_segs), len(b_segs)
+    o = scorer.options
+    cache: dict[tuple[int, int, int, int], float] = {}
+
+    def score(i0: int, i1: int, j0: int, j1: int) -> float:
+        key = (i0, i1, j0, j1)
+        if key not in cache:
+            pos_a = (i0 + i1) / 2 / max(n, 1)
+            pos_b = (j0 + j1) / 2 / max(m, 1)
+            cache[key] = scorer.score(a_segs[i0:i1], b_segs[j0:j1], pos_a, pos_b)
+        return cache[key]
+
+    # Blocks whose clauses carry the same structural ids in the same order (same points, items,
+    # paragraphs) are very likely translated clause by clause: reward the 1-1 pairs they imply.
+    parallel = [structural_key(x) for x in a_segs] == [structural_key(y) for y in b_segs]
+
+    def gain(i0: int, i1: int, j0: int, j1: int) -> float:
+        if i0 == i1 or j0 == j1:
+            return 0.0
+        size = (i1 - i0) + (j1 - j0)
+        if size == 2 and parallel and i0 == j0:
+            return score(i0, i1, j0, j1) - o.threshold + o.parallel_bonus
+        # the joined text of a merge resembles its counterpart more than either half does, so
+        # merges pay a penalty; a 2-2 bead must beat two 1-1 beads by a wide margin
+        merged = 0.0 if size == 2 else o.merge_penalty if size == 3 else o.merge_penalty_2_2
+        return (score(i0, i1, j0, j1) - o.threshold) * size / 2 - merged
+
+    path = align_sequences(n, m, gain, band=o.band)
+    beads = [
+        Bead(tuple(a_segs[r.start:r.stop]), tuple(b_segs[q.start:q.stop]),
+             score(r.start, r.stop, q.start, q.stop) if len(r) and len(q) else 0.0)
+        for r, q in path
+    ]
+
+    def content_gain(i0: int, i1: int, j0: int, j1: int) -> float:
+        if i0 == i1 or j0 == j1:
+            return 0.0
+        size = (i1 - i0) + (j1 - j0)
+        merged = 0.0 if size == 2 else o.merge_penalty if size == 3 else o.merge_penalty_2_2
+        value = scorer.content(a_segs[i0:i1], b_segs[j0:j1])
+        return (value - o.threshold) * size / 2 - merged
+
+    return _repair_reordered(beads, a_segs, b_segs, score, content_gain, o.swap_margin)
+
+
+def _list_key(seg: Segment) -> str | None:
+    """Return the structural key of the list an item belongs to (``p1`` for ``art3.p1.i2``)."""
+    if seg.kind != "item":
+        return None
+    container = seg.id.rsplit(".", 1)[0]
+    return _ARTICLE_PREFIX.sub("", container + ".")[:-1] if "." in container else ""
+
+
+def _bead_list(bead: Bead) -> str | None:
+    keys = {_list_key(s) for s in bead.a + bead.b}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _repair_reordered(beads: list[Bead], a_segs: Sequence[Segment], b_segs: Sequence[Segment],
+                      score: Callable[[int, int, int, int], float],
+                      gain: Callable[[int, int, int, int], float], margin: float) -> list[Bead]:
+    """Return beads where the items of one list are matched crosswise when that pays.
+
+    A monotone path cannot match ``[x, y]`` with ``[y, x]``. For each list present in both
+    blocks, the items are re-matched 1-1 greedily by score (best pair first); the new matching
+    replaces the DP's beads of that list when its total gain beats theirs by ``margin`` per item.
+    """
+    ia = {s.id: i for i, s in enumerate(a_segs)}
+    ib = {s.id: i for i, s in enumerate(b_segs)}
+    result = list(beads)
+    for key in sorted({k for k in map(_bead_list, beads) if k is not None}):
+        members = [n for n, bd in enumerate(result) if _bead_list(bd) == key]
+        items_a = [s for n in members for s in result[n].a]
+        items_b = [s for n in members for s in result[n].b]
+        if len(items_a) < 2 or len(items_b) < 2:
+            continue
+
+        def bead_gain(bd: Bead) -> float:
+            if not bd.a or not bd.b:
+                return 0.0
+            i0, j0 = ia[bd.a[0].id], ib[bd.b[0].id]
+            return gain(i0, i0 + len(bd.a), j0, j0 + len(bd.b))
+
+        current = sum(bead_gain(result[n]) for n in members)
+        pairs = sorted(
+            ((gain(ia[x.id], ia[x.id] + 1, ib[y.id], ib[y.id] + 1), ia[x.id], ib[y.id], x, y)
+             for x in items_a for y in items_b),
+            key=lambda t: (-t[0], t[1], t[2]),
+        )
+        used_a: set[str] = set()
+        used_b: set[str] = set()
+        matched: list[Bead] = []
+        for value, _, _, x, y in pairs:
+            if x.id in used_a or y.id in used_b or value <= 0.0:
+                continue
+            used_a.add(x.id)
+            used_b.add(y.id)
+            matched.append(Bead((x,), (y,), score(ia[x.id], ia[x.id] + 1, ib[y.id], ib[y.id] + 1)))
+        best_a: dict[str, str] = {}
+        best_b: dict[str, str] = {}
+        for value, _, _, x, y in pairs:
+            best_a.setdefault(x.id, y.id)
+            best_b.setdefault(y.id, x.id)
+        # every pair that departs from the given structure must be each other's best match;
+        # otherwise the "reordering" is noise of a weak encoder
+        crosswise = [b for b in matched if structural_key(b.a[0]) != structural_key(b.b[0])]
+        if not crosswise or any(best_a[b.a[0].id] != b.b[0].id or best_b[b.b[0].id] != b.a[0].id
+                                for b in crosswise):
+            continue
+        proposed = sum(gain(ia[b.a[0].id], ia[b.a[0].id] + 1, ib[b.b[0].id], ib[b.b[0].id] + 1) for b in matched)
+        # matching by content only: ids and positions would always favour the given order
+        if proposed <= current + margin * len(items_a):
+            continue
+        matched += [Bead((x,), (), 0.0) for x in items_a if x.id not in used_a]
+        matched += [Bead((), (y,), 0.0) for y in items_b if y.id not in used_b]
+        matched.sort(key=lambda b: (ia[b.a[0].id] if b.a else ia[items_a[-1].id] + 0.5, ib[b.b[0].id] if b.b else -1))
+        first = members[0]
+        result = result[:first] + matched + [bd for n, bd in enumerate(result) if n > first and n not in members]
+    return result
+
+
+def _article_vectors(treaty: Treaty, table: EmbeddingTable) -> dict[str, np.ndarray]:
+    return {num: table[joined(treaty.article(num))] for num in treaty.articles}
+
+
+def _calibrated(sims: np.ndarray) -> np.ndarray:
+    """Return ``sims`` mapped to [0, 1]: 0 at the median, 1 at the median row maximum."""
+    base = float(np.median(sims))
+    top = max(float(np.median(sims.max(axis=1))), base + 0.05)
+    return np.clip((sims - base) / (top - base), 0.0, 1.0)
+
+
+def article_similarity(a: Treaty, b: Treaty, tables: Sequence[EmbeddingTable]) -> tuple[list[str], list[str], np.ndarray]:
+    """Return the article numbers of ``a`` and ``b`` and their content similarity matrix.
+
+    The matrix, shape ``(len(a_nums), len(b_nums))``, averages the calibrated similarities of
+    whole-article vectors from each table (e.g. the encoder's and the surface n-grams').
+    """
+    na, nb = list(a.articles), list(b.articles)
+    if not na or not nb:
+        return na, nb, np.zeros((len(na), len(nb)))
+    mats = []
+    for table in tables:
+        va, vb = _article_vectors(a, table), _article_vectors(b, table)
+        mats.append(_calibrated(np.stack([va[k] for k in na]) @ np.stack([vb[k] for k in nb]).T))
+    return na, nb, np.mean(mats, axis=0)
+
+
+def pair_articles(a: Treaty, b: Treaty, tables: Sequence[EmbeddingTable],
+                  options: AlignOptions) -> tuple[list[tuple[str | None, str | None]], list[str]]:
+    """Return pairs of article numbers ``(a_num, b_num)`` (None = no counterpart) and warnings.
+
+    Articles are paired by number when both versions number them the same and the content
+    agrees; otherwise by content with a monotone DP over whole-article similarities.
+    """
+    na, nb, sims = article_similarity(a, b, tables)
+    warnings: list[str] = []
+    if na == nb and na:
+        best = sims.argmax(axis=1)
+        # an article "disagrees" only when another article is clearly closer in content
+        disagree = [na[i] for i in range(len(na)) if best[i] != i and sims[i, best[i]] > sims[i, i] + 0.3]
+        if len(disagree) <= max(1, len(na) // 10):
+            return [(k, k) for k in na], warnings
+        warnings.append(
+            f"{a.language}/{b.language}: articles with the same number differ in content "
+            f"({', '.join(disagree[:5])}); articles were paired by content"
+        )
+    elif na and nb:
+        warnings.append(
+            f"{a.language}/{b.language}: the article numbering differs "
+            f"({len(na)} vs {len(nb)} articles); articles were paired by content"
+        )
+    if not na or not nb:
+        return [(k, None) for k in na] + [(None, k) for k in nb], warnings
+
+    def gain(i0: int, i1: int, j0: int, j1: int) -> float:
+        if i0 == i1 or j0 == j1:
+            return 0.0
+        return float(sims[i0, j0]) - options.threshold
+
+    path = align_sequences(len(na), len(nb), gain, beads=((1, 1), (1, 0), (0, 1)), band=max(options.band, 10))
+    pairs: list[tuple[str | None, str | None]] = []
+    for r, q in path:
+        x = na[r.start] if len(r) else None
+        y = nb[q.start] if len(q) else None
+        if x is not None and y is not None and x != y:
+            warnings.append(f"{a.language} article {x} is paired with {b.language} article {y}")
+        if (x is None) != (y is None):
+            side, num = (a.language, x) if y is None else (b.language, y)
+            warnings.append(f"{side} article {num} has no counterpart")
+        pairs.append((x, y))
+    return pairs, warnings
+
+
+def check_same_treaty(a: Treaty, b: Treaty, table: EmbeddingTable) -> None:
+    """Raise :class:`InputError` when ``a`` and ``b`` do not look like versions of one treaty.
+
+    With three or more articles on each side, at least a third of the articles must have
+    their same-numbered counterpart among their two most similar articles.
+    """
+    va, vb = _article_vectors(a, table), _article_vectors(b, table)
+    common = [k for k in va if k in vb]
+    if len(common) < 3:
+        return
+    ma = np.stack([va[k] for k in common])
+    mb = np.stack([vb[k] for k in common])
+    sims = ma @ mb.T
+    ranks = (-sims).argsort(axis=1)
+    hits = sum(1 for i in range(len(common)) if i in ranks[i, :2])
+    if hits < len(common) / 3:
+        raise InputError(
+            f"the {a.language} and {b.language} texts do not look like versions of the same treaty "
+            f"(only {hits} of {len(common)} articles resemble their counterpart); check the files"
+        )
+
+
+def align_pair(a: Treaty, b: Treaty, table: EmbeddingTable, options: AlignOptions = AlignOptions(),
+               lexical: EmbeddingTable | None = None) -> tuple[list[Bead], list[str]]:
+    """Return the beads aligning every segment of ``a`` with ``b``, and warnings.
+
+    ``table`` holds the encoder's vectors; ``lexical`` (optional) the surface n-gram vectors
+    that tell names and cognates apart where a small multilingual model does not.
+    """
+    check_same_treaty(a, b, table)
+    lexical_cal = calibrate(a, b, lexical, top_percentile=90.0) if lexical is not None else None
+    scorer = PairScorer(table, calibrate(a, b, table), options, lexical, lexical_cal)
+    blocks_a, blocks_b = blocks_of(a), blocks_of(b)
+    article_pairs, warnings = pair_articles(a, b, [table] + ([lexical] if lexical is not None else []), options)
+    beads: list[Bead] = []
+    for kind in BLOCK_ORDER:
+        if kind == "article":
+            for x, y in article_pairs:
+                segs_a = blocks_a.get(("article", x), []) if x else []
+                segs_b = blocks_b.get(("article", y), []) if y else []
+                beads.extend(align_block(segs_a, segs_b, scorer))
+            continue
+        segs_a = blocks_a.get((kind, ""), [])
+        segs_b = blocks_b.get((kind, ""), [])
+        if kind == "instrument":
+            # a ratifying act belongs to one version only; it is never aligned
+            beads.extend(Bead((s,), (), 0.0) for s in segs_a)
+            beads.extend(Bead((), (s,), 0.0) for s in segs_b)
+            continue
+        beads.extend(align_block(segs_a, segs_b, scorer))
+    return beads, warnings
+
+
+def _record_id(segments: Mapping[str, tuple[Segment, ...]], languages: Sequence[str]) -> str:
+    for n, lang in enumerate(languages):
+        segs = segments.get(lang, ())
+        if segs:
+            ids = "+".join(s.id for s in segs)
+            return ids if n == 0 else f"{lang}:{ids}"
+    return "empty"
+
+
+def _block_of(segments: Mapping[str, tuple[Segment, ...]], languages: Sequence[str]) -> tuple[str, str | None]:
+    for lang in languages:
+        segs = segments.get(lang, ())
+        if segs:
+            seg = segs[0]
+            return ("article" if seg.article is not None else seg.kind), seg.article
+    return "", None
+
+
+def merge_pairings(treaties: Mapping[str, Treaty], pivot_lang: str, others: Mapping[str, list[Bead]],
+                   languages: Sequence[str], options: AlignOptions = AlignOptions()) -> list[Alignment]:
+    """Return alignment records merging pivot↔other pairings into one record per group.
+
+    Segments connected through any bead end up in one record (union-find), so a 1-2 bead on
+    one side and a 1-1 bead on the other still give one three-way record. Records are ordered by
+    document position: pivot first, then each other version's position.
+    """
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(x: tuple[str, str]) -> tuple[str, str]:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: tuple[str, str], y: tuple[str, str]) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    seg_by_key: dict[tuple[str, str], Segment] = {}
+    pivot = treaties[pivot_lang]
+    positions = {lang: {s.id: i for i, s in enumerate(t.segments)} for lang, t in treaties.items()}
+    scores: dict[tuple[str, str], list[float]] = {}
+    for s in pivot.segments:
+        key = (pivot.language, s.id)
+        find(key)
+        seg_by_key[key] = s
+    for lang, beads in others.items():
+        for bead in beads:
+            keys = [(pivot.language, s.id) for s in bead.a] + [(lang, s.id) for s in bead.b]
+            for s in bead.a:
+                seg_by_key[(pivot.language, s.id)] = s
+            for s in bead.b:
+                seg_by_key[(lang, s.id)] = s
+            for k in keys:
+                find(k)
+            for k in keys[1:]:
+                union(keys[0], k)
+            if bead.a and bead.b:
+                scores.setdefault(keys[0], []).append(bead.score)
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key in seg_by_key:
+        groups.setdefault(find(key), []).append(key)
+    for key in list(scores):
+        root = find(key)
+        if root != key:
+            scores.setdefault(root, []).extend(scores.pop(key))
+    built: list[Alignment] = []
+    for root, members in groups.items():
+        segments: dict[str, tuple[Segment, ...]] = {}
+        for lang in languages:
+            segs = [seg_by_key[k] for k in members if k[0] == lang]
+            segs.sort(key=lambda s: positions.get(lang, {}).get(s.id, 0))
+            segments[lang] = tuple(segs)
+        present = [lang for lang in languages if segments[lang]]
+        group_scores = scores.get(root, [])
+        score = min(group_scores) if group_scores and len(present) > 1 else 0.0
+        block, article = _block_of(segments, languages)
+        missing = [lang for lang in languages if not segments[lang]]
+        if block == "instrument":
+            note = "not part of the agreement (a ratifying act): aligned to nothing"
+        elif missing:
+            note = f"no counterpart in {', '.join(missing)}"
+        else:
+            note = ""
+        low = bool(len(present) > 1 and score < options.low_confidence)
+        built.append(Alignment(id=_record_id(segments, languages), block=block, article=article,
+                               segments=segments, score=round(score, 4), low_confidence=low, note=note))
+    return _in_document_order(built, pivot.language, positions)
+
+
+def _in_document_order(records: list[Alignment], pivot: str,
+                       positions: Mapping[str, Mapping[str, int]]) -> list[Alignment]:
+    """Return records sorted by pivot position; a record without a pivot segment goes right
+    after the record holding the previous segment of its own language."""
+    owner: dict[tuple[str, int], float] = {}
+    keyed: list[tuple[float, float, Alignment]] = []
+    for rec in records:
+        pivot_segs = rec.segments.get(pivot, ())
+        if pivot_segs:
+            primary = float(min(positions[pivot][s.id] for s in pivot_segs))
+            for lang, segs in rec.segments.items():
+                for s in segs:
+                    owner[(lang, positions[lang][s.id])] = primary
+    for rec in records:
+        pivot_segs = rec.segments.get(pivot, ())
+        if pivot_segs:
+            keyed.append((float(min(positions[pivot][s.id] for s in pivot_segs)), 0.0, rec))
+            continue
+        lang = next(lang for lang, segs in rec.segments.items() if segs)
+        index = min(positions[lang][s.id] for s in rec.segments[lang])
+        previous = [owner[(lang, i)] for i in range(index - 1, -1, -1) if (lang, i) in owner][:1]
+        primary = previous[0] + 0.5 if previous else -0.5
+        keyed.append((primary, float(index), rec))
+    keyed.sort(key=lambda t: (t[0], t[1]))
+    return [rec for _, _, rec in keyed]
+
+
+@dataclass(frozen=True)
+class AlignResult:
+    """The records of an alignment and the warnings raised while making it."""
+
+    alignments: tuple[Alignment, ...]
+    warnings: tuple[str, ...]
+
+
+def align_treaties(treaties: Mapping[str, Treaty], encode: Callable[[list[str]], np.ndarray], *,
+                   pivot: str | None = None, options: AlignOptions = AlignOptions()) -> AlignResult:
+    """Return the alignment records of two or three language versions.
+
+    ``treaties`` maps language codes to versions in output order; ``pivot`` (default: the first
+    language) is the version every other one is aligned to. ``encode`` turns a list of texts
+    into unit vectors (an encoder's ``encode``); it is called once with every text needed.
+    """
+    languages = list(treaties)
+    if len(languages) < 2:
+        raise InputError("give at least two language versions to align")
+    pivot = pivot or languages[0]
+    texts: list[str] = []
+    for treaty in treaties.values():
+        texts.extend(texts_to_embed(treaty))
+    table = EmbeddingTable(texts, encode)
+    lexical = EmbeddingTable(texts, surface_vectors)
+    pairings: dict[str, list[Bead]] = {}
+    warnings: list[str] = []
+    for lang in languages:
+        if lang == pivot:
+            continue
+        beads, pair_warnings = align_pair(treaties[pivot], treaties[lang], table, options, lexical)
+        pairings[lang] = beads
+        warnings.extend(pair_warnings)
+    ordered = [pivot] + [lang for lang in languages if lang != pivot]
+    records = merge_pairings(treaties, pivot, pairings, ordered, options)
+    low = sum(1 for r in records if r.low_confidence)
+    if low:
+        warnings.append(f"{low} of {len(records)} records are low-confidence (score < {options.low_confidence})")
+    return AlignResult(tuple(records), tuple(warnings))

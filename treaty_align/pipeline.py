@@ -1,0 +1,128 @@
+"""The whole job: parse each version, align, find divergences, return a Comparison.
+
+This is the one place where the stages meet; each stage stays a pure function of its inputs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from treaty_align import __version__
+from treaty_align.align import AlignOptions, align_treaties
+from treaty_align.errors import InputError, OptionError
+from treaty_align.model import Comparison, Treaty
+from treaty_align.parse import load_treaty
+
+TreatySource = str | os.PathLike[str] | Treaty
+DEFAULT_ENCODER = "e5-small"
+
+
+def _load(source: TreatySource, lang: str | None = None) -> Treaty:
+    return load_treaty(source, lang=lang)
+
+
+def load_versions(versions: Sequence[TreatySource], ru: TreatySource | None = None) -> dict[str, Treaty]:
+    """Return the versions keyed by detected language, pivot (Russian, if given) first.
+
+    Raises :class:`InputError` when two versions are in the same language or the ``ru`` text
+    is not Russian.
+    """
+    treaties: dict[str, Treaty] = {}
+    if ru is not None:
+        russian = _load(ru)
+        if russian.language != "ru":
+            raise InputError(
+                f"{_name(ru)}: given as the Russian text but it looks like {russian.language}; "
+                f"pass the Russian version with --ru"
+            )
+        treaties["ru"] = russian
+    for source in versions:
+        treaty = _load(source)
+        if treaty.language in treaties:
+            other = treaties[treaty.language]
+            raise InputError(
+                f"{_name(source)} and {_name(other)} are both in '{treaty.language}': "
+                f"give versions in different languages"
+            )
+        treaties[treaty.language] = treaty
+    return treaties
+
+
+def _name(source: TreatySource | Treaty) -> str:
+    if isinstance(source, Treaty):
+        return source.source_path or f"the {source.language} text"
+    return str(source)
+
+
+def comparison_signature(encoder: Any, languages: Sequence[str], authority: str | None,
+                         options: AlignOptions, checks: Sequence[str] | None) -> dict[str, Any]:
+    """Return the signature recorded in every result: what made it, with which versions."""
+    from treaty_align.embed import encoder_signature
+
+    sig = {"treaty_align": __version__}
+    sig.update(encoder_signature(encoder))
+    sig["languages"] = list(languages)
+    sig["authority"] = authority
+    sig["checks"] = list(checks) if checks else "all"
+    sig["align_options"] = dataclasses.asdict(options)
+    return sig
+
+
+def compare_treaties(
+    *versions: TreatySource,
+    ru: TreatySource | None = None,
+    encoder: str = DEFAULT_ENCODER,
+    authority: str | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    checks: Sequence[str] | None = None,
+    options: AlignOptions = AlignOptions(),
+) -> Comparison:
+    """Return the :class:`Comparison` of two or three language versions of one treaty.
+
+    ``versions`` are paths or loaded Treaty objects (e.g. the Kazakh and Azerbaijani texts);
+    ``ru`` is the Russian text, which then is the pivot of the alignment and, unless
+    ``authority`` names another language, the prevailing text that resolves divergences.
+    """
+    from treaty_align.embed import get_encoder
+
+    if len(versions) + (ru is not None) < 2:
+        raise OptionError("give at least two language versions to compare")
+    treaties = load_versions(versions, ru)
+    languages = tuple(treaties)
+    if authority is None and "ru" in treaties:
+        authority = "ru"
+    if authority is not None and authority not in treaties:
+        raise OptionError(
+            f"--authority {authority}: no {authority} version given (have {', '.join(languages)})"
+        )
+    enc = get_encoder(encoder, cache_dir=cache_dir, use_cache=use_cache, progress=progress)
+    result = align_treaties(treaties, enc.encode, pivot=languages[0], options=options)
+    alignments = result.alignments
+    try:
+        from treaty_align.diverge import find_divergences
+    except ImportError:  # pragma: no cover - the divergence stage is optional during development
+        find_divergences = None
+    if find_divergences is not None:
+        alignments = find_divergences(alignments, languages, treaties=treaties, authority=authority,
+                                      checks=checks)
+    warnings = tuple(f"{t.language}: {w}" for t in treaties.values() for w in t.warnings) + result.warnings
+    return Comparison(
+        languages=languages,
+        treaties=treaties,
+        alignments=tuple(alignments),
+        signature=comparison_signature(enc, languages, authority, options, checks),
+        warnings=warnings,
+        authority=authority,
+    )
+
+
+def bundled_paths() -> tuple[Path, Path]:
+    """Return the paths of the bundled Kazakh and Azerbaijani texts of the migration agreement."""
+    from treaty_align.corpus import bundled_path
+
+    return bundled_path("kk"), bundled_path("az")
