@@ -120,3 +120,19 @@ def test_renumbered_articles_are_paired_by_content(kk_treaty, az_treaty):
     by_kk = {r.segments["kk"][0].id: r for r in result.alignments if r.segments["kk"]}
     assert by_kk["art5.p1"].segments["az"] == ()
     assert [s.id for s in by_kk["art6.i13"].segments["az"]] == ["art6.i13"]
+
+
+def test_three_way_with_russian_pivot_on_synthetic_fixtures():
+    from treaty_align.pipeline import compare_treaties
+
+    syn = DATA / "synthetic"
+    result = compare_treaties(syn / "kk.md", syn / "az.md", ru=syn / "ru.md", encoder="e5-small", use_cache=False)
+    assert result.languages == ("ru", "kk", "az")
+    assert result.authority == "ru"
+    table = {r.id: {lang: [s.id for s in segs] for lang, segs in r.segments.items()} for r in result.alignments}
+    assert table["title"] == {"ru": ["title"], "kk": ["title"], "az": ["title"]}
+    # the Azerbaijani fixture lists items 2 and 3 the other way round
+    assert table["art2.p1.i2"] == {"ru": ["art2.p1.i2"], "kk": ["art2.p1.i2"], "az": ["art2.p1.i3"]}
+    assert table["art2.p1.i3"] == {"ru": ["art2.p1.i3"], "kk": ["art2.p1.i3"], "az": ["art2.p1.i2"]}
+    assert table["final.1"] == {"ru": ["final.1"], "kk": ["final.1"], "az": ["final.1"]}
+    assert len(result.alignments) == 12

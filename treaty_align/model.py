@@ -109,13 +109,17 @@ class Treaty:
         Falls back to the segment's own line when the words cannot be found verbatim (the clean
         text joins wrapped lines, so a quote can straddle a line break of the source).
         """
+        import re
+
         start, end = segment.span
-        chunk = self.source[start:end].lower()
-        for probe in (words.lower(), (words.split() or [""])[0].lower()):
+        chunk = self.source[start:end]
+        for probe in (words, (words.split() or [""])[0]):
             if probe:
-                at = chunk.find(probe)
-                if at >= 0:
-                    return self.line_at(start + at)
+                # a regex search keeps offsets exact; str.lower() can change the length of
+                # a text (Turkic 'İ' lower-cases to two characters)
+                found = re.search(re.escape(probe), chunk, re.IGNORECASE)
+                if found:
+                    return self.line_at(start + found.start())
         return segment.line
 
     def to_dict(self) -> dict[str, Any]:

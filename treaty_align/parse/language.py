@@ -12,6 +12,15 @@ from treaty_align.errors import InputError, OptionError
 _WORD = re.compile(r"\w+")
 
 
+def fold(text: str) -> str:
+    """Return ``text`` lower-cased for matching cues, with Turkic dotted capital I handled.
+
+    ``"İ".lower()`` is ``"i̇"`` (two characters: i + combining dot), which would make
+    ``SAZİŞ`` miss the cue ``saziş``.
+    """
+    return text.replace("İ", "i").lower().replace("\u0307", "")
+
+
 @dataclass(frozen=True)
 class LanguageProfile:
     """What the parser needs to know about one language's treaty conventions."""
@@ -66,7 +75,7 @@ def language_scores(text: str) -> dict[str, float]:
     distinctive letters and the share of its common function words.
     """
     sample = text[:200_000]
-    lowered = sample.lower()
+    lowered = fold(sample)
     words = _WORD.findall(lowered)
     n_words = max(1, len(words))
     n_letters = max(1, sum(1 for ch in lowered if ch.isalpha()))

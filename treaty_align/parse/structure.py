@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from treaty_align.errors import InputError
 from treaty_align.model import Segment, Treaty
-from treaty_align.parse.language import LanguageProfile
+from treaty_align.parse.language import LanguageProfile, fold
 from treaty_align.parse.layout import Block, detect_layout, source_lines, split_blocks
 from treaty_align.parse.normalize import MappedText, join_lines, vocabulary_of
 
@@ -97,7 +97,7 @@ def _paragraphs(blocks: list[Block], profile: LanguageProfile, vocab: frozenset[
 
 
 def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
-    lowered = text.lower()
+    lowered = fold(text)
     return any(cue in lowered for cue in cues)
 
 
@@ -106,7 +106,7 @@ def _is_title(para: Para, profile: LanguageProfile) -> bool:
     if _has_cue(para.text.text, profile.instrument_cues):
         return False
     words = _WORD.findall(para.text.text)
-    return any(w.isupper() and len(w) > 2 and w.lower() in profile.treaty_words for w in words)
+    return any(w.isupper() and len(w) > 2 and fold(w) in profile.treaty_words for w in words)
 
 
 def _find_title(preface: list[Para], profile: LanguageProfile) -> int | None:
@@ -115,7 +115,7 @@ def _find_title(preface: list[Para], profile: LanguageProfile) -> int | None:
             return i
     # no capitalised title: a short paragraph that starts or ends with a treaty word
     for i, para in enumerate(preface):
-        words = [w.lower() for w in _WORD.findall(para.text.text)]
+        words = [fold(w) for w in _WORD.findall(para.text.text)]
         if words and len(words) <= 40 and (words[0] in profile.treaty_words or words[-1] in profile.treaty_words) \
                 and not _has_cue(para.text.text, profile.instrument_cues):
             return i
