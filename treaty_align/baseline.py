@@ -70,13 +70,13 @@ def _ids_from(document: Any, where: str) -> frozenset[str]:
     if not isinstance(document, dict) or not isinstance(document.get("divergences"), list):
         raise InputError(
             f"{where}: not a treaty-align baseline (expected an object with a 'divergences' list; "
-            "write one with --write-baseline)"
+            "write one with --update-baseline)"
         )
     version = document.get("version")
     if version != BASELINE_VERSION:
         raise InputError(
             f"{where}: unsupported baseline version {version!r} (this treaty-align reads version "
-            f"{BASELINE_VERSION}); write it again with --write-baseline"
+            f"{BASELINE_VERSION}); write it again with --update-baseline"
         )
     ids = []
     for n, entry in enumerate(document["divergences"], start=1):
@@ -99,7 +99,7 @@ def load_baseline(path: str | os.PathLike[str]) -> frozenset[str]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError(f"{where} does not exist (create it with --write-baseline)") from None
+        raise InputError(f"{where} does not exist (create it with --update-baseline)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{where} cannot be read: {exc}") from exc
     try:

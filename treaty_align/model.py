@@ -297,11 +297,19 @@ class Comparison:
     """
 
     languages: tuple[str, ...]
-    treaties: Mapping[str, Treaty]
-    alignments: tuple[Alignment, ...]
-    signature: Mapping[str, Any]
-    warnings: tuple[str, ...] = ()
+    treaties: Mapping[str, Treaty] = field(repr=False)
+    alignments: tuple[Alignment, ...] = field(repr=False)
+    signature: Mapping[str, Any] = field(repr=False)
+    warnings: tuple[str, ...] = field(default=(), repr=False)
     authority: str | None = None
+
+    def __repr__(self) -> str:
+        counts = {s: 0 for s in SEVERITIES}
+        for d in self.divergences:
+            counts[d.severity] = counts.get(d.severity, 0) + 1
+        found = ", ".join(f"{n} {s}" for s, n in counts.items())
+        return (f"Comparison({' ↔ '.join(self.languages)}: {len(self.alignments)} records, "
+                f"{found}; encoder={self.signature.get('encoder')!r}, authority={self.authority!r})")
 
     @property
     def divergences(self) -> tuple[Divergence, ...]:

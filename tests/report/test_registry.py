@@ -106,3 +106,20 @@ def test_write_atomic_unwritable_directory(tmp_path):
             write_atomic(ro / "out.txt", "x")
     finally:
         ro.chmod(0o700)
+
+
+def test_write_atomic_leaves_devices_and_links_in_place(tmp_path):
+    import os
+    import stat
+
+    from treaty_align.report import write_atomic
+
+    write_atomic(os.devnull, "discarded\n")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    real = tmp_path / "real.txt"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    write_atomic(link, "new")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "new"

@@ -80,6 +80,17 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     or not writable, or ``path`` is a directory.
     """
     target = Path(path)
+    if target.exists() and not target.is_dir() and not target.is_file():
+        # a device, FIFO or socket (-o /dev/null, -o /dev/stdout): replacing it would destroy
+        # it, and atomicity means nothing there, so write straight through
+        try:
+            with open(target, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise InputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        return
+    # write next to the file a symbolic link points to, and replace that file, not the link
+    target = target.resolve() if target.is_symlink() else target
     parent = target.parent
     if not parent.is_dir():
         raise InputError(f"cannot write {target}: directory {parent} does not exist")

@@ -211,8 +211,8 @@ def alignment_of(c: "Comparison") -> dict[int, "Alignment"]:
 
 
 def evidence_lines(evidence: Iterable["Evidence"]) -> str:
-    """Return ``"kk:12, az:40"``: where each quote of a divergence stands."""
-    return ", ".join(f"{e.language}:{e.line}" for e in evidence)
+    """Return ``"kk:12, az:40"``: where the quotes of a divergence stand, each place once."""
+    return ", ".join(dict.fromkeys(f"{e.language}:{e.line}" for e in evidence))
 
 
 def evidence_languages(evidence: Iterable["Evidence"]) -> str:

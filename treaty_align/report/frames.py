@@ -204,7 +204,14 @@ def comparison_html_summary(c: "Comparison") -> str:
     ]
     parts += [f"<th>{escape(lang)}</th>" for lang in languages]
     parts.append("<th>findings</th></tr></thead><tbody>")
-    for a in c.alignments[:_HEAD_ROWS]:
+    # records with findings first (most severe first), then low-confidence ones: what a
+    # researcher wants to see before the hundred records that simply agree
+    ranked = sorted(
+        c.alignments,
+        key=lambda a: (0 if a.divergences else 1 if a.low_confidence else 2,
+                       min((SEVERITIES.index(d.severity) for d in a.divergences), default=3)),
+    )
+    for a in ranked[:_HEAD_ROWS]:
         low = " ⚠" if a.low_confidence else ""
         cells = [
             f"<td>{escape(a.id)}</td>",

@@ -118,7 +118,8 @@ form.filters legend { float: left; font-weight: 600; margin-right: .4rem; }
 form.filters label { white-space: nowrap; cursor: pointer; }
 form.filters output { margin-left: auto; color: var(--muted); }
 form.filters button { font: inherit; padding: .1rem .6rem; }
-section.article { margin-bottom: 1.75rem; scroll-margin-top: 4rem; }
+section.article { margin-bottom: 1.75rem; scroll-margin-top: 8rem; }
+tr[id], .finding[id] { scroll-margin-top: 8rem; }
 section.article h2 { display: flex; align-items: baseline; gap: .6rem; }
 section.article h2 .n { font-size: .8rem; font-weight: 400; color: var(--muted); }
 section.article h2 a.up { margin-left: auto; font-size: .8rem; font-weight: 400; text-decoration: none; }
