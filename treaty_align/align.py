@@ -122,15 +122,25 @@ class Calibration:
         return float(min(1.0, max(0.0, (cosine - self.baseline) / span)))
 
 
-def calibrate(a: Treaty, b: Treaty, table: EmbeddingTable, top_percentile: float = 50.0) -> Calibration:
+def _spread(items: Sequence[Segment], limit: int) -> list[Segment]:
+    """Return at most ``limit`` items evenly spread over ``items`` (all of them if fewer)."""
+    if len(items) <= limit:
+        return list(items)
+    step = len(items) / limit
+    return [items[int(i * step)] for i in range(limit)]
+
+
+def calibrate(a: Treaty, b: Treaty, table: EmbeddingTable, top_percentile: float = 50.0,
+              max_sample: int = 1000) -> Calibration:
     """Return the calibration of cosine similarity between segments of ``a`` and ``b``.
 
     The baseline is the median similarity of all cross pairs (nearly all of which do not
     correspond); the top is the ``top_percentile`` of each segment's best match (nearly all of
-    which do).
+    which do). Long documents are sampled evenly (``max_sample`` segments a side) so that the
+    cost stays bounded instead of growing with the square of the document.
     """
-    ma = table.matrix([s.text for s in a.segments])
-    mb = table.matrix([s.text for s in b.segments])
+    ma = table.matrix([s.text for s in _spread(a.segments, max_sample)])
+    mb = table.matrix([s.text for s in _spread(b.segments, max_sample)])
     if not len(ma) or not len(mb):
         return Calibration(0.0, 1.0)
     sims = ma @ mb.T

@@ -12,6 +12,7 @@ from typing import Any, Callable, Sequence
 
 from treaty_align import __version__
 from treaty_align.align import AlignOptions, align_treaties
+from treaty_align.diverge import find_divergences
 from treaty_align.errors import InputError, OptionError
 from treaty_align.model import Comparison, Treaty
 from treaty_align.parse import load_treaty
@@ -102,15 +103,11 @@ def compare_treaties(
         )
     enc = get_encoder(encoder, cache_dir=cache_dir, use_cache=use_cache, progress=progress)
     result = align_treaties(treaties, enc.encode, pivot=languages[0], options=options)
-    alignments = result.alignments
-    try:
-        from treaty_align.diverge import find_divergences
-    except ImportError:  # pragma: no cover - the divergence stage is optional during development
-        find_divergences = None
-    if find_divergences is not None:
-        alignments = find_divergences(alignments, languages, treaties=treaties, authority=authority,
-                                      checks=checks)
-    warnings = tuple(f"{t.language}: {w}" for t in treaties.values() for w in t.warnings) + result.warnings
+    notices: list[str] = []
+    alignments = find_divergences(result.alignments, languages, treaties=treaties, authority=authority,
+                                  checks=checks, encode=enc.encode, notices=notices)
+    warnings = (tuple(f"{t.language}: {w}" for t in treaties.values() for w in t.warnings)
+                + result.warnings + tuple(notices))
     return Comparison(
         languages=languages,
         treaties=treaties,

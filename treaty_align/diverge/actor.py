@@ -1,0 +1,205 @@
+"""Actor and voice: who does what, and whether the clause names them at all.
+
+Per clause (sentence or ``;``-separated clause) the check finds the grammatical subject among
+the actor nouns of ``actors.tsv`` (the Parties, the requested Party, the competent authority
+...: only their nominative forms count) and the voice of the main predicate (suffix rules of
+``morphology.json``, or the optional Stanza backend). Two changes are reported, both major
+because they change who must do what:
+
+* an actor who does something in an active clause in one version, while the other version
+  says it impersonally (a passive with no by-phrase naming the actor);
+* the same clause with different subjects (e.g. the requesting instead of the requested Party).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from treaty_align.diverge.base import (
+    MAJOR,
+    Check,
+    CheckContext,
+    Side,
+    make_divergence,
+    register,
+)
+from treaty_align.diverge.morphology import (
+    find_all,
+    lexicon,
+    morphology,
+    predicate_voice,
+    sentences,
+    stanza_backend,
+    words,
+)
+from treaty_align.model import Alignment, Divergence, Evidence
+
+#: subjects that name the Parties generically: "the Parties" vs "each Party" is not a change of actor
+GENERIC_ACTORS: frozenset[str] = frozenset({"party", "parties", "each_party"})
+
+GLOSS = {
+    "requested_party": "the requested Party",
+    "requesting_party": "the requesting Party",
+    "each_party": "each Party",
+    "other_party": "the other Party",
+    "competent_authority": "the competent authority",
+    "parties": "the Parties",
+    "party": "a Party",
+}
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a side: its subject actor, predicate voice, and whether an agent is named."""
+
+    start: int
+    end: int
+    subject: str | None
+    subject_span: tuple[int, int] | None
+    voice: str | None
+    predicate_span: tuple[int, int] | None
+    agent: bool
+
+    @property
+    def impersonal(self) -> bool:
+        """Return True for a passive clause that does not name who acts."""
+        return self.voice == "passive" and not self.agent
+
+
+def clauses(side: Side, context: CheckContext | None = None) -> list[Clause]:
+    """Return the clauses of ``side`` with subject, voice and agent (empty without actors.tsv)."""
+    rows = lexicon(side.lang, "actors.tsv")
+    if not rows:
+        return []
+    backend = None
+    if context is not None and context.backend == "stanza":
+        backend, notice = stanza_backend(side.lang)
+        if notice and notice not in context.notices:
+            context.notices.append(notice)
+    out = []
+    for s, e in sentences(side.text):
+        sub = side.folded[s:e]
+        found = find_all(sub, rows)
+        noms = [m for m in found if m.category == "nom"]
+        agent = any(m.category == "agent" for m in found)
+        voice, span = predicate_voice(sub, side.lang)
+        if span is not None and morphology(side.lang).get("word_order", "SOV") == "SOV":
+            # quote the word before a verb-final predicate too: light verbs ("do refusal") need it
+            before = [w for w in words(sub) if w[1] <= span[0]]
+            if before:
+                span = (before[-1][0], span[1])
+        if backend is not None:
+            voice = backend.voice(side.text[s:e]) or voice
+        out.append(Clause(
+            start=s, end=e,
+            subject=noms[0].concept if noms else None,
+            subject_span=(s + noms[0].start, s + noms[0].end) if noms else None,
+            voice=voice,
+            predicate_span=(s + span[0], s + span[1]) if span else None,
+            agent=agent,
+        ))
+    return out
+
+
+def feature(cls: Sequence[Clause]) -> tuple[frozenset[str], bool]:
+    """Return the comparable value: the subjects of active clauses and whether a clause is impersonal."""
+    return (frozenset(c.subject for c in cls if c.voice == "active" and c.subject),
+            any(c.impersonal for c in cls))
+
+
+def _quote(context: CheckContext, side: Side, c: Clause, *, subject: bool = True) -> list[Evidence]:
+    ev = []
+    if subject and c.subject_span:
+        ev.append(context.evidence(side, *c.subject_span))
+    if c.predicate_span and c.predicate_span != c.subject_span:
+        ev.append(context.evidence(side, *c.predicate_span))
+    if not ev:
+        ev.append(context.evidence(side, c.start, c.end))
+    return ev
+
+
+@register
+class ActorCheck(Check):
+    """Changes of actor (who does it) and of voice (active vs impersonal/passive)."""
+
+    name = "actor"
+    description = "who does what: subject actor and active vs impersonal/passive voice"
+
+    def run(
+        self, alignments: Sequence[Alignment], languages: tuple[str, ...], context: CheckContext
+    ) -> list[Divergence]:
+        """Return at most one actor/voice divergence per record."""
+        out: list[Divergence] = []
+        langs = tuple(lang for lang in languages if lexicon(lang, "actors.tsv"))
+        for al in alignments:
+            if not self.compared(al, langs):
+                continue
+            sides = {lang: Side.of(al, lang) for lang in langs if al.segments.get(lang)}
+            per = {lang: clauses(side, context) for lang, side in sides.items()}
+            found = self._lost_actor(al, sides, per, context) or self._swapped(al, sides, per, context)
+            if found is not None:
+                out.append(found)
+        return out
+
+    def _lost_actor(self, al: Alignment, sides: dict[str, Side], per: dict[str, list[Clause]],
+                    context: CheckContext) -> Divergence | None:
+        for a, a_cls in per.items():
+            for c in a_cls:
+                if c.voice != "active" or not c.subject:
+                    continue
+                for b, b_cls in per.items():
+                    if b == a:
+                        continue
+                    if any(x.voice == "active" and x.subject == c.subject for x in b_cls):
+                        continue
+                    imp_b = [x for x in b_cls if x.impersonal]
+                    if len(imp_b) <= sum(1 for x in a_cls if x.impersonal):
+                        continue
+                    target = imp_b[0]
+                    who = GLOSS.get(c.subject, c.subject)
+                    a_words = side_words(sides[a], c)
+                    b_words = side_words(sides[b], target, subject=False)
+                    message = (
+                        f"Actor and voice differ: in {a}, {who} is the one who acts (active: {a_words}); "
+                        f"in {b} the clause is impersonal/passive and names nobody ({b_words}). "
+                        f"The {b} text no longer says that {who} must do this."
+                    )
+                    evidence = _quote(context, sides[a], c) + _quote(context, sides[b], target, subject=False)
+                    values = {lang: feature(cls) for lang, cls in per.items()}
+                    return make_divergence(self.name, MAJOR, message, evidence, alignment=al,
+                                           context=context, values=values)
+        return None
+
+    def _swapped(self, al: Alignment, sides: dict[str, Side], per: dict[str, list[Clause]],
+                 context: CheckContext) -> Divergence | None:
+        langs = list(per)
+        for i, a in enumerate(langs):
+            for b in langs[i + 1:]:
+                if len(per[a]) != len(per[b]):
+                    continue
+                for ca, cb in zip(per[a], per[b]):
+                    if not (ca.voice == cb.voice == "active" and ca.subject and cb.subject):
+                        continue
+                    if ca.subject == cb.subject or {ca.subject, cb.subject} <= GENERIC_ACTORS:
+                        continue
+                    message = (
+                        f"Different actor: in {a} {GLOSS.get(ca.subject, ca.subject)} acts "
+                        f"({side_words(sides[a], ca)}), in {b} {GLOSS.get(cb.subject, cb.subject)} "
+                        f"({side_words(sides[b], cb)})."
+                    )
+                    evidence = _quote(context, sides[a], ca) + _quote(context, sides[b], cb)
+                    values = {lang: feature(cls) for lang, cls in per.items()}
+                    return make_divergence(self.name, MAJOR, message, evidence, alignment=al,
+                                           context=context, values=values)
+        return None
+
+
+def side_words(side: Side, c: Clause, *, subject: bool = True) -> str:
+    """Return the subject and predicate words of clause ``c`` quoted for a message."""
+    parts = []
+    if subject and c.subject_span:
+        parts.append(side.text[c.subject_span[0]:c.subject_span[1]])
+    if c.predicate_span:
+        parts.append(side.text[c.predicate_span[0]:c.predicate_span[1]])
+    return "‘" + " … ".join(parts) + "’" if parts else "‘" + side.text[c.start:c.end][:60] + "’"

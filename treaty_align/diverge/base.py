@@ -1,0 +1,284 @@
+"""The contract every divergence check follows, the registry of checks, and shared helpers.
+
+A check looks at aligned records and, for each record, computes one comparable *feature value*
+per language (a set of numbers, the marker concepts, the actor and voice, ...). When the values
+differ it emits a :class:`~treaty_align.model.Divergence` through :func:`make_divergence`, which
+also computes the stable id and, when an authoritative language is given, the resolution from
+those same values (see :mod:`treaty_align.diverge.resolve`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, Callable, ClassVar, Hashable, Mapping, Sequence, TypeVar
+
+from treaty_align.diverge.morphology import fold, words
+from treaty_align.diverge.resolve import resolve
+from treaty_align.errors import OptionError
+from treaty_align.model import Alignment, Divergence, Evidence, Segment, Treaty
+
+MAJOR = "major"
+MINOR = "minor"
+INFO = "info"
+SEVERITY_ORDER: tuple[str, ...] = (MAJOR, MINOR, INFO)
+
+#: blocks whose records never produce omission or comparison findings
+SKIPPED_BLOCKS: frozenset[str] = frozenset({"instrument"})
+
+#: longest quote of a whole segment used as evidence, in characters
+MAX_QUOTE = 160
+
+
+@dataclass(frozen=True)
+class Side:
+    """One language's part of one record: the joined text and where each segment lies in it."""
+
+    lang: str
+    segments: tuple[Segment, ...]
+    text: str
+    folded: str
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, alignment: Alignment, lang: str) -> "Side":
+        """Return the side of ``lang`` in ``alignment`` (empty when the language has no segment)."""
+        segs = tuple(alignment.segments.get(lang, ()))
+        starts, pos = [], 0
+        for seg in segs:
+            starts.append(pos)
+            pos += len(seg.text) + 1
+        text = " ".join(s.text for s in segs)
+        return cls(lang, segs, text, fold(text, lang), tuple(starts))
+
+    @property
+    def empty(self) -> bool:
+        """Return True when this language has no segment in the record."""
+        return not self.segments
+
+    def segment_at(self, offset: int) -> Segment:
+        """Return the segment holding character ``offset`` of :attr:`text`."""
+        idx = 0
+        for i, s in enumerate(self.starts):
+            if s <= offset:
+                idx = i
+        return self.segments[idx]
+
+
+@dataclass
+class CheckContext:
+    """What a check may consult besides the records themselves.
+
+    ``treaties`` (optional) gives exact source lines for quotes; ``authority`` is the prevailing
+    language (resolution is computed only when it is one of ``languages``); ``encode`` (optional)
+    turns texts into unit vectors for the semantic check; ``notices`` collects
+    one-line messages (e.g. that an optional backend is unavailable) for the caller to show.
+    """
+
+    languages: tuple[str, ...]
+    treaties: Mapping[str, Treaty] | None = None
+    authority: str | None = None
+    backend: str = "rules"
+    encode: Callable[[list[str]], Any] | None = None
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def resolving(self) -> bool:
+        """Return True when divergences get a resolution (the authority is a compared language)."""
+        return self.authority is not None and self.authority in self.languages
+
+    def sides(self, alignment: Alignment) -> dict[str, Side]:
+        """Return the :class:`Side` of every compared language of ``alignment``."""
+        return {lang: Side.of(alignment, lang) for lang in self.languages}
+
+    def evidence(self, side: Side, start: int, end: int) -> Evidence:
+        """Return the evidence quoting ``side.text[start:end]``, with its segment and source line."""
+        quote = side.text[start:end].strip()
+        seg = side.segment_at(start)
+        line = seg.line
+        if self.treaties is not None and side.lang in self.treaties and quote:
+            line = self.treaties[side.lang].locate(seg, quote)
+        return Evidence(language=side.lang, segment_id=seg.id, line=line, quote=quote)
+
+    def whole(self, side: Side, limit: int = MAX_QUOTE) -> Evidence:
+        """Return evidence quoting the start of ``side`` (cut at a word boundary near ``limit``)."""
+        return self.evidence(side, 0, cut(side.text, limit))
+
+    def near(self, side: Side, fraction: float, width: int = 8) -> Evidence:
+        """Return evidence quoting about ``width`` words of ``side`` around relative position ``fraction``.
+
+        Used for the side where something is *absent*: translations keep the order of ideas
+        roughly, so the words at the same relative place are the best place to look.
+        """
+        spans = words(side.text)
+        if not spans:
+            return self.evidence(side, 0, len(side.text))
+        centre = min(len(spans) - 1, max(0, int(round(fraction * (len(spans) - 1)))))
+        lo = max(0, centre - width // 2)
+        hi = min(len(spans), lo + width)
+        lo = max(0, hi - width)
+        return self.evidence(side, spans[lo][0], spans[hi - 1][1])
+
+
+def cut(text: str, limit: int) -> int:
+    """Return where to cut ``text`` so that at most ``limit`` characters remain, at a word end."""
+    if len(text) <= limit:
+        return len(text)
+    at = text.rfind(" ", 0, limit)
+    return at if at > 0 else limit
+
+
+def stable_id(kind: str, segment_ids: Sequence[str], quotes: Sequence[str]) -> str:
+    """Return the short hex id of a divergence: sha1 of kind, segment ids and evidence quotes.
+
+    Lines and messages are left out on purpose, so that an edit elsewhere in the file or a
+    reworded message keeps the id (and baselines that suppress it) valid.
+    """
+    payload = "\x1f".join([kind, "\x1e".join(sorted(set(segment_ids))), "\x1e".join(quotes)])
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:12]
+
+
+def make_divergence(
+    kind: str,
+    severity: str,
+    message: str,
+    evidence: Sequence[Evidence],
+    *,
+    alignment: Alignment,
+    context: CheckContext,
+    values: Mapping[str, Hashable] | None = None,
+    authority_text: str | None = None,
+) -> Divergence:
+    """Return a Divergence with its stable id, ``alignment_id`` and (when resolving) resolution.
+
+    ``values`` are the per-language feature values the check compared; the resolution says
+    which languages agree with the authority's value. ``authority_text`` defaults to the
+    authority's evidence quote, else its whole text in the record.
+    """
+    if severity not in SEVERITY_ORDER:
+        raise ValueError(f"unknown severity {severity!r}")
+    evidence = tuple(sorted(evidence, key=lambda e: _lang_rank(e.language, context.languages)))
+    ident = stable_id(
+        kind,
+        [s.id for lang in context.languages for s in alignment.segments.get(lang, ())],
+        [f"{e.language}:{e.quote}" for e in evidence],
+    )
+    resolution = None
+    if context.resolving:
+        auth = context.authority
+        assert auth is not None
+        if authority_text is None:
+            quotes = [e.quote for e in evidence if e.language == auth]
+            authority_text = " … ".join(quotes) if quotes else alignment.text(auth)
+        resolution = resolve(values or {}, auth, context.languages, authority_text)
+    return Divergence(
+        id=ident,
+        kind=kind,
+        severity=severity,
+        message=message,
+        evidence=evidence,
+        alignment_id=alignment.id,
+        resolution=resolution,
+    )
+
+
+def _lang_rank(lang: str, languages: Sequence[str]) -> int:
+    return languages.index(lang) if lang in languages else len(languages)
+
+
+def worst(severities: Sequence[str]) -> str:
+    """Return the most severe of ``severities`` (``info`` for an empty sequence)."""
+    return min(severities, key=SEVERITY_ORDER.index) if severities else INFO
+
+
+class Check(ABC):
+    """A divergence check: one kind of difference between language versions.
+
+    Subclasses set ``name`` (also the ``kind`` of their divergences) and ``description`` and
+    implement :meth:`run`. They must be pure: the same records give the same findings.
+    """
+
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+
+    @abstractmethod
+    def run(
+        self, alignments: Sequence[Alignment], languages: tuple[str, ...], context: CheckContext
+    ) -> list[Divergence]:
+        """Return the divergences found in ``alignments`` (each with ``alignment_id`` set)."""
+
+    @staticmethod
+    def compared(alignment: Alignment, languages: Sequence[str]) -> bool:
+        """Return True when a record should be compared: not skipped, two or more languages present."""
+        if alignment.block in SKIPPED_BLOCKS:
+            return False
+        present = [lang for lang in languages if alignment.segments.get(lang)]
+        if any(s.kind == "instrument" for lang in present for s in alignment.segments[lang]):
+            return False
+        return len(present) >= 2
+
+
+_REGISTRY: dict[str, type[Check]] = {}
+
+C = TypeVar("C", bound=type[Check])
+
+
+def register(cls: C) -> C:
+    """Class decorator: add a check to the registry under its ``name``."""
+    if not cls.name:
+        raise ValueError(f"{cls.__name__} has no name")
+    _REGISTRY[cls.name] = cls
+    return cls
+
+
+#: the order checks run in and their kinds are sorted in
+CHECK_ORDER: tuple[str, ...] = (
+    "numbers",
+    "crossref",
+    "structure",
+    "markers",
+    "actor",
+    "terminology",
+    "semantic",
+    "quality",
+)
+
+
+def registry() -> dict[str, type[Check]]:
+    """Return the registered checks by name, in :data:`CHECK_ORDER` (imports the check modules)."""
+    _load_checks()
+    ordered = {n: _REGISTRY[n] for n in CHECK_ORDER if n in _REGISTRY}
+    ordered.update({n: c for n, c in sorted(_REGISTRY.items()) if n not in ordered})
+    return ordered
+
+
+def get_check(name: str) -> Check:
+    """Return an instance of the check called ``name``; raise OptionError for an unknown name."""
+    checks = registry()
+    if name not in checks:
+        raise OptionError(f"unknown check '{name}' (available: {', '.join(checks)})")
+    return checks[name]()
+
+
+def _load_checks() -> None:
+    # importing the modules runs their @register decorators; done lazily to keep imports cheap
+    from treaty_align.diverge import (  # noqa: F401
+        actor,
+        crossref,
+        markers,
+        numbers,
+        quality,
+        semantic,
+        structure,
+        terminology,
+    )
+
+
+def group_values(values: Mapping[str, Hashable]) -> list[tuple[Hashable, list[str]]]:
+    """Return the distinct values with the languages holding each, in first-seen order."""
+    groups: dict[Hashable, list[str]] = {}
+    for lang, v in values.items():
+        groups.setdefault(v, []).append(lang)
+    return list(groups.items())
+

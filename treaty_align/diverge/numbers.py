@@ -1,0 +1,254 @@
+"""Numbers, periods, percentages and dates, compared as values.
+
+Digits and spelled-out numerals (``numerals.tsv``: cardinals, units, month names) are read into
+``(value, unit)`` pairs, so "6 months" written with digits, with digits and the numeral in
+brackets, or in words are all ``(6, month)``.
+Numbers inside cross-references ("Article 5") are left to :mod:`crossref`; the labels of list
+items are ignored. A spelled-out "one" counts only before a unit, because it doubles as the
+indefinite article in all three languages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from treaty_align.data import has_data, load_tsv
+from treaty_align.diverge.base import (
+    MAJOR,
+    MINOR,
+    Check,
+    CheckContext,
+    Side,
+    make_divergence,
+    register,
+)
+from treaty_align.diverge.crossref import references
+from treaty_align.diverge.morphology import blank
+from treaty_align.model import Alignment, Divergence, Evidence
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+|%|[()]")
+_LABEL = re.compile(r"^\s*\(?(?:\d{1,3}|[^\W\d_])[.)]\s+")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in a text: its value, unit (None when bare) and where it stands."""
+
+    value: float
+    unit: str | None
+    spelled: bool
+    start: int
+    end: int
+
+    @property
+    def strong(self) -> bool:
+        """Return True for digits or numbers with a unit (a change of these changes obligations)."""
+        return not self.spelled or self.unit is not None
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    cardinals: tuple[tuple[float, re.Pattern[str]], ...]
+    units: tuple[tuple[str, re.Pattern[str]], ...]
+    months: tuple[tuple[int, re.Pattern[str]], ...]
+    fillers: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=None)
+def _lexicon(lang: str) -> _Lexicon | None:
+    if not has_data(lang, "numerals.tsv"):
+        return None
+    card, units, months, fillers = [], [], [], []
+    for row in load_tsv(lang, "numerals.tsv"):
+        rx = re.compile(r"(?:" + row["pattern"] + r")$")
+        kind, value = row.get("type", ""), row.get("value", "")
+        if kind == "cardinal":
+            card.append((float(value), rx))
+        elif kind == "unit":
+            units.append((value, rx))
+        elif kind == "month":
+            months.append((int(value), rx))
+        elif kind == "filler":
+            fillers.append(rx)
+    return _Lexicon(tuple(card), tuple(units), tuple(months), tuple(fillers))
+
+
+def _cardinal(word: str, lex: _Lexicon) -> float | None:
+    for value, rx in lex.cardinals:
+        if rx.match(word):
+            return value
+    return None
+
+
+def _unit(word: str, lex: _Lexicon) -> str | None:
+    if word == "%":
+        return "percent"
+    for value, rx in lex.units:
+        if rx.match(word):
+            return value
+    return None
+
+
+def _month(word: str, lex: _Lexicon) -> int | None:
+    for value, rx in lex.months:
+        if rx.match(word):
+            return value
+    return None
+
+
+def _compose(values: Sequence[float]) -> float:
+    # "forty five" = 40 + 5, "two hundred" = 2 * 100, "three thousand" = 3 * 1000
+    total, current = 0.0, 0.0
+    for v in values:
+        if v == 100:
+            current = max(current, 1) * v
+        elif v >= 1000:
+            total += max(current, 1) * v
+            current = 0
+        else:
+            current += v
+    return total + current
+
+
+def numbers(folded: str, lang: str) -> list[Number]:
+    """Return the numbers of ``folded`` text in ``lang``, each once, in text order."""
+    lex = _lexicon(lang)
+    if lex is None:
+        return []
+    text = blank(folded, [(r.start, r.end) for r in references(folded, lang)])
+    label = _LABEL.match(text)
+    if label:
+        text = blank(text, [(0, label.end())])
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    out: list[Number] = []
+    i = 0
+    while i < len(toks):
+        s, e, w = toks[i]
+        value: float | None = None
+        spelled = False
+        j = i + 1
+        if w[0].isdigit():
+            value = float(w.replace(",", "."))
+            # an ordinal or case suffix written after a hyphen belongs to the number
+            if j < len(toks) and text[e:toks[j][0]] == "-" and not toks[j][2][0].isdigit():
+                j += 1
+        else:
+            parts = []
+            j = i
+            while j < len(toks) and (v := _cardinal(toks[j][2], lex)) is not None:
+                parts.append(v)
+                j += 1
+            if parts:
+                value, spelled = _compose(parts), True
+                e = toks[j - 1][1]
+            else:
+                j = i + 1
+        if value is None:
+            i += 1
+            continue
+        # "6 (six)" / "six (6)": the same number twice, written two ways
+        if j + 2 < len(toks) and toks[j][2] == "(" and toks[j + 2][2] == ")":
+            inner = toks[j + 1][2]
+            inner_v = float(inner.replace(",", ".")) if inner[0].isdigit() else _cardinal(inner, lex)
+            if inner_v == value:
+                spelled = False
+                j += 3
+        unit: str | None = None
+        k = j
+        if k < len(toks) and any(rx.match(toks[k][2]) for rx in lex.fillers):
+            k += 1
+        if k < len(toks):
+            unit = _unit(toks[k][2], lex)
+            month = None if unit else _month(toks[k][2], lex)
+            if month is not None and 1 <= value <= 31:
+                unit = f"day of month {month}"
+            if unit is not None:
+                e = toks[k][1]
+                j = k + 1
+        if spelled and value == 1 and unit is None:
+            i = j
+            continue
+        out.append(Number(value, unit, spelled, s, e))
+        i = max(j, i + 1)
+    return out
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def _describe(nums: Sequence[Number]) -> str:
+    if not nums:
+        return "no such number"
+    return ", ".join(_fmt(n.value) + (f" ({n.unit})" if n.unit else "") for n in nums)
+
+
+@register
+class NumbersCheck(Check):
+    """Numbers, periods, percentages and dates whose values differ between versions."""
+
+    name = "numbers"
+    description = "numbers, periods, percentages and dates that differ (compared as values)"
+
+    def run(
+        self, alignments: Sequence[Alignment], languages: tuple[str, ...], context: CheckContext
+    ) -> list[Divergence]:
+        """Return one divergence per record whose numbers (or their units) differ."""
+        out: list[Divergence] = []
+        langs = tuple(lang for lang in languages if _lexicon(lang) is not None)
+        for al in alignments:
+            if not self.compared(al, langs):
+                continue
+            sides = {lang: Side.of(al, lang) for lang in langs if al.segments.get(lang)}
+            found = {lang: numbers(s.folded, lang) for lang, s in sides.items()}
+            found_div = self._compare(al, sides, found, context)
+            if found_div is not None:
+                out.append(found_div)
+        return out
+
+    def _compare(self, al: Alignment, sides: dict[str, Side], found: dict[str, list[Number]],
+                 context: CheckContext) -> Divergence | None:
+        value_sets = {lang: frozenset(n.value for n in nums) for lang, nums in found.items()}
+        every = set().union(*value_sets.values()) if value_sets else set()
+        common = set.intersection(*(set(v) for v in value_sets.values())) if value_sets else set()
+        differing = every - common
+        if differing:
+            mentions = {lang: [n for n in nums if n.value in differing] for lang, nums in found.items()}
+            severity = MAJOR if any(n.strong for ns in mentions.values() for n in ns) else MINOR
+            values: dict[str, object] = dict(value_sets)
+            what = "Numbers differ"
+        else:
+            # same numbers: a conflict of units ("30 days" vs "30 months") still matters
+            mentions = {}
+            for v in sorted(every):
+                units = {lang: {n.unit for n in nums if n.value == v and n.unit} for lang, nums in found.items()}
+                with_units = [u for u in units.values() if u]
+                if len(with_units) >= 2 and not set.intersection(*with_units):
+                    for lang, nums in found.items():
+                        mentions.setdefault(lang, []).extend(n for n in nums if n.value == v)
+            if not mentions:
+                return None
+            severity = MAJOR
+            values = {lang: frozenset((n.value, n.unit) for n in nums) for lang, nums in found.items()}
+            what = "The same number has different units"
+        anchor = next((ns[0] for ns in mentions.values() if ns), None)
+        evidence: list[Evidence] = []
+        for lang, side in sides.items():
+            nums = mentions.get(lang, [])
+            if nums:
+                evidence.extend(context.evidence(side, n.start, n.end) for n in nums)
+            else:
+                frac = 0.5
+                if anchor is not None:
+                    src = next(sides[x] for x, ns in mentions.items() if ns and ns[0] is anchor)
+                    frac = anchor.start / max(1, len(src.text))
+                evidence.append(context.near(side, frac))
+        parts = "; ".join(f"{lang}: {_describe(mentions.get(lang, []))}" for lang in sides)
+        message = f"{what} ({parts})."
+        if severity == MAJOR:
+            message += " A different number or period changes what the Parties must do or when."
+        return make_divergence(self.name, severity, message, evidence, alignment=al,
+                               context=context, values=values)

@@ -1,0 +1,159 @@
+"""Structure and omissions: clauses, items or sentences with no counterpart.
+
+The aligner may pair items crosswise or merge two items into one record, so an empty side in a
+single record is not proof of an omission. This check therefore counts the units (paragraphs,
+and the ``;``-separated entries of list items) of every language per block (title, preamble,
+each article, final clauses, signatures): only when the counts differ are the records with a
+missing language reported. Records of the ``instrument`` block (e.g. a ratification law that
+one version carries) are never reported.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from typing import Sequence
+
+from treaty_align.diverge.base import (
+    INFO,
+    MAJOR,
+    MINOR,
+    SKIPPED_BLOCKS,
+    Check,
+    CheckContext,
+    Side,
+    make_divergence,
+    register,
+)
+from treaty_align.model import Alignment, Divergence, Segment
+
+_SENTENCE = re.compile(r"(?<!\b\w)(?<!\d)[.!?]+(?=\s+\S)")
+_BLOCK_SEVERITY = {"signature": INFO, "title": MINOR}
+# a record whose length ratio is this far (as a factor) from the document's typical ratio
+_RATIO_FACTOR = 1.7
+
+
+def units(segment: Segment) -> int:
+    """Return how many list entries ``segment`` holds (``;``-separated for items, else 1)."""
+    if segment.kind != "item":
+        return 1
+    parts = [p for p in segment.text.split(";") if re.search(r"\w", p)]
+    return max(1, len(parts))
+
+
+def sentence_count(text: str) -> int:
+    """Return the number of sentences of ``text`` (a clause without final stop counts as one)."""
+    return len(_SENTENCE.findall(text)) + 1 if text.strip() else 0
+
+
+def _block(al: Alignment) -> tuple[str, str]:
+    return (al.block, al.article or "")
+
+
+def _describe_block(al: Alignment) -> str:
+    return f"Article {al.article}" if al.article else f"the {al.block}"
+
+
+@register
+class StructureCheck(Check):
+    """Clauses, items or sentences that have no counterpart; different numbers of items."""
+
+    name = "structure"
+    description = "clauses, items or sentences with no counterpart; different item counts"
+
+    def run(
+        self, alignments: Sequence[Alignment], languages: tuple[str, ...], context: CheckContext
+    ) -> list[Divergence]:
+        """Return omission findings (per block, only where unit counts differ) and dropped sentences."""
+        out: list[Divergence] = []
+        blocks: dict[tuple[str, str], list[Alignment]] = {}
+        for al in alignments:
+            if al.block in SKIPPED_BLOCKS:
+                continue
+            blocks.setdefault(_block(al), []).append(al)
+        for records in blocks.values():
+            out.extend(self._block_findings(records, languages, context))
+        out.extend(self._sentence_findings(alignments, languages, context))
+        return out
+
+    def _block_findings(self, records: list[Alignment], languages: tuple[str, ...],
+                        context: CheckContext) -> list[Divergence]:
+        counts = {
+            lang: sum(units(s) for al in records for s in al.segments.get(lang, ()) if s.kind != "instrument")
+            for lang in languages
+        }
+        if len(set(counts.values())) < 2:
+            return []  # same number of units: items merely regrouped or reordered by the aligner
+        top = max(counts.values())
+        severity = _BLOCK_SEVERITY.get(records[0].block, MAJOR)
+        absent = [lang for lang in languages if counts[lang] == 0]
+        out: list[Divergence] = []
+        if absent:
+            # the whole block is missing in some language: one finding, not one per clause
+            first = records[0]
+            present = [lang for lang in languages if counts[lang]]
+            evidence = [
+                context.whole(Side.of(next(al for al in records if al.segments.get(lang)), lang), 80)
+                for lang in present
+            ]
+            message = (f"{_describe_block(first).capitalize()} has no counterpart in {', '.join(absent)} "
+                       f"({top} clause(s) in {', '.join(present)}).")
+            values = {lang: counts[lang] > 0 for lang in languages}
+            out.append(make_divergence(self.name, severity, message, evidence, alignment=first,
+                                       context=context, values=values))
+        for al in records:
+            sides = {lang: Side.of(al, lang) for lang in languages}
+            missing = [lang for lang in languages if sides[lang].empty and 0 < counts[lang] < top]
+            present = [lang for lang in languages if not sides[lang].empty]
+            if missing and present:
+                kinds = {s.kind for lang in present for s in sides[lang].segments}
+                what = "item" if kinds == {"item"} else "clause"
+                evidence = [context.whole(sides[lang]) for lang in present]
+                message = (f"This {what} of {_describe_block(al)} has no counterpart in {', '.join(missing)} "
+                           f"({'/'.join(present)} count {top} unit(s) in this block, "
+                           f"{', '.join(f'{m} {counts[m]}' for m in missing)}).")
+                values = {lang: not sides[lang].empty for lang in languages}
+                out.append(make_divergence(self.name, severity, message, evidence, alignment=al,
+                                           context=context, values=values))
+                continue
+            per = {lang: sum(units(s) for s in sides[lang].segments) for lang in present}
+            if len(present) >= 2 and len(set(per.values())) > 1 and any(
+                    s.kind == "item" for lang in present for s in sides[lang].segments):
+                evidence = [context.whole(sides[lang]) for lang in present]
+                desc = ", ".join(f"{lang} {n}" for lang, n in per.items())
+                message = f"The versions list a different number of items here ({desc}): an item may be missing."
+                out.append(make_divergence(self.name, severity, message, evidence, alignment=al,
+                                           context=context, values=per))
+        return out
+
+    def _sentence_findings(self, alignments: Sequence[Alignment], languages: tuple[str, ...],
+                           context: CheckContext) -> list[Divergence]:
+        # A dropped sentence shows as fewer sentences *and* a text much shorter than the
+        # translation ratio typical of this document (sentence splits alone are common).
+        pivot = languages[0]
+        rows = [al for al in alignments if self.compared(al, languages)
+                and all(al.segments.get(lang) for lang in languages)]
+        out: list[Divergence] = []
+        for other in languages[1:]:
+            ratios = [math.log(max(1, len(al.text(other))) / max(1, len(al.text(pivot)))) for al in rows]
+            if len(ratios) < 5:
+                continue
+            typical = statistics.median(ratios)
+            for al, r in zip(rows, ratios):
+                if abs(r - typical) < math.log(_RATIO_FACTOR):
+                    continue
+                n_pivot, n_other = sentence_count(al.text(pivot)), sentence_count(al.text(other))
+                if n_pivot == n_other:
+                    continue
+                longer, shorter = (pivot, other) if n_pivot > n_other else (other, pivot)
+                if (r - typical > 0) != (longer == other):
+                    continue  # the version with more sentences must also be the longer one
+                sides = {lang: Side.of(al, lang) for lang in (pivot, other)}
+                evidence = [context.whole(sides[longer]), context.whole(sides[shorter])]
+                message = (f"{longer} has more sentences than {shorter} here and is much longer than the "
+                           f"usual ratio between the versions: a sentence may be missing in {shorter}.")
+                values = {pivot: n_pivot, other: n_other}
+                out.append(make_divergence(self.name, MINOR, message, evidence, alignment=al,
+                                           context=context, values=values))
+        return out
