@@ -70,3 +70,12 @@ def test_three_way_with_synthetic_russian_pivot(tmp_path, cache):
     proc = _run(str(KK_PATH), str(AZ_PATH), "--ru", str(RU_SYNTHETIC), cache=cache)
     assert proc.returncode == 2
     assert "do not look like versions of the same treaty" in proc.stderr
+
+
+def test_stanza_backend_without_models_says_so_in_one_line(cache, tmp_path, monkeypatch):
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "no-models"))
+    proc = _run("--morphology", "stanza", "--format", "json", "-o", str(tmp_path / "r.json"), cache=cache)
+    assert proc.returncode == 0
+    notices = [ln for ln in proc.stderr.splitlines() if "stanza:" in ln]
+    assert notices and all("using the lexicon-and-suffix rules" in ln for ln in notices)
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["signature"]["morphology"] == "stanza"

@@ -70,6 +70,8 @@ def _add_compare(sub: "argparse._SubParsersAction[_Parser]") -> None:
     p.add_argument("--update-baseline", action="store_true",
                    help="write all current findings to the --baseline FILE")
     p.add_argument("--checks", metavar="LIST", help="comma-separated checks to run (default: all)")
+    p.add_argument("--morphology", choices=("rules", "stanza"), default="rules",
+                   help="lemmas and voice: offline rules (default) or Stanza models already on disk")
     p.add_argument("--cache-dir", metavar="DIR", help="embedding cache folder "
                    "(default: $TREATY_ALIGN_CACHE_DIR or the platform cache folder)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
@@ -108,6 +110,7 @@ def _run_compare(args: argparse.Namespace) -> tuple[str, int]:
     comparison = compare_treaties(
         *files, ru=args.ru, encoder=args.encoder, authority=args.authority,
         cache_dir=args.cache_dir, use_cache=not args.no_cache, progress=_progress_bar(), checks=checks,
+        morphology=args.morphology,
     )
     if args.baseline:
         if args.update_baseline:

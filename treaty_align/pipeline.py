@@ -59,7 +59,8 @@ def _name(source: TreatySource | Treaty) -> str:
 
 
 def comparison_signature(encoder: Any, languages: Sequence[str], authority: str | None,
-                         options: AlignOptions, checks: Sequence[str] | None) -> dict[str, Any]:
+                         options: AlignOptions, checks: Sequence[str] | None,
+                         morphology: str = "rules") -> dict[str, Any]:
     """Return the signature recorded in every result: what made it, with which versions."""
     from treaty_align.embed import encoder_signature
 
@@ -68,6 +69,7 @@ def comparison_signature(encoder: Any, languages: Sequence[str], authority: str 
     sig["languages"] = list(languages)
     sig["authority"] = authority
     sig["checks"] = list(checks) if checks else "all"
+    sig["morphology"] = morphology
     sig["align_options"] = dataclasses.asdict(options)
     return sig
 
@@ -81,6 +83,7 @@ def compare_treaties(
     use_cache: bool = True,
     progress: Callable[[int, int], None] | None = None,
     checks: Sequence[str] | None = None,
+    morphology: str = "rules",
     options: AlignOptions = AlignOptions(),
 ) -> Comparison:
     """Return the :class:`Comparison` of two or three language versions of one treaty.
@@ -105,14 +108,15 @@ def compare_treaties(
     result = align_treaties(treaties, enc.encode, pivot=languages[0], options=options)
     notices: list[str] = []
     alignments = find_divergences(result.alignments, languages, treaties=treaties, authority=authority,
-                                  checks=checks, encode=enc.encode, notices=notices)
+                                  checks=checks, backend=morphology, encode=enc.encode,
+                                  notices=notices)
     warnings = (tuple(f"{t.language}: {w}" for t in treaties.values() for w in t.warnings)
                 + result.warnings + tuple(notices))
     return Comparison(
         languages=languages,
         treaties=treaties,
         alignments=tuple(alignments),
-        signature=comparison_signature(enc, languages, authority, options, checks),
+        signature=comparison_signature(enc, languages, authority, options, checks, morphology),
         warnings=warnings,
         authority=authority,
     )

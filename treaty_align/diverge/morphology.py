@@ -296,6 +296,7 @@ def stanza_backend(lang: str) -> tuple[StanzaBackend | None, str]:
             download_method=None,
             verbose=False,
         )
-    except Exception as exc:  # stanza raises many kinds of errors for incomplete model folders
+    except (OSError, ValueError, RuntimeError, KeyError, ImportError, AttributeError) as exc:
+        # an incomplete or mismatched model folder surfaces as any of these, depending on the file
         return None, f"stanza: cannot load the '{code}' model ({type(exc).__name__}); using the lexicon-and-suffix rules"
     return StanzaBackend(lang, pipeline), ""
