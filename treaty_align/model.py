@@ -7,6 +7,7 @@ that no stage can mutate what an earlier stage produced.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, Mapping
 
 if TYPE_CHECKING:  # pandas is imported lazily: the CLI's parse path does not need it
@@ -84,9 +85,22 @@ class Treaty:
                 seen.setdefault(seg.article, None)
         return tuple(seen)
 
+    @cached_property
+    def _by_article(self) -> dict[str | None, tuple[Segment, ...]]:
+        groups: dict[str | None, list[Segment]] = {}
+        for seg in self.segments:
+            groups.setdefault(seg.article, []).append(seg)
+        return {k: tuple(v) for k, v in groups.items()}
+
+    @cached_property
+    def _by_id(self) -> dict[str, Segment]:
+        return {seg.id: seg for seg in self.segments}
+
     def article(self, number: str) -> tuple[Segment, ...]:
         """Return the segments of article ``number`` (empty when there is no such article)."""
-        return tuple(s for s in self.segments if s.article == number)
+        # an index built once: callers ask for every article, and a scan each time would make
+        # that quadratic in the length of the treaty
+        return self._by_article.get(number, ())
 
     def of_kind(self, *kinds: str) -> tuple[Segment, ...]:
         """Return the segments whose kind is one of ``kinds``, in document order."""
@@ -94,10 +108,7 @@ class Treaty:
 
     def segment(self, segment_id: str) -> Segment:
         """Return the segment with id ``segment_id``; raise ``KeyError`` if there is none."""
-        for seg in self.segments:
-            if seg.id == segment_id:
-                return seg
-        raise KeyError(segment_id)
+        return self._by_id[segment_id]
 
     def line_at(self, offset: int) -> int:
         """Return the 1-based source line that holds character ``offset`` of :attr:`source`."""

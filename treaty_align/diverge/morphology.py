@@ -56,8 +56,12 @@ class Match:
         return self.polarity == "-"
 
 
+@lru_cache(maxsize=None)
 def morphology(lang: str) -> dict[str, Any]:
-    """Return ``morphology.json`` of ``lang`` (an empty mapping when the language has none)."""
+    """Return ``morphology.json`` of ``lang`` (an empty mapping when the language has none).
+
+    The mapping is shared between callers (cached): read it, never change it.
+    """
     return load_json(lang, "morphology.json") if has_data(lang, "morphology.json") else {}
 
 
@@ -73,6 +77,11 @@ def fold(text: str, lang: str) -> str:
     ``morphology.json``; a character whose lower case is longer than one character is kept.
     """
     table = _fold_table(lang)
+    # fast path (C speed): the language's own rules, then str.lower(), when no character's
+    # lower case is longer than the character itself
+    quick = text.translate(table).lower()
+    if len(quick) == len(text):
+        return quick
     out = []
     for ch in text:
         low = table.get(ord(ch))
