@@ -136,3 +136,16 @@ def test_three_way_with_russian_pivot_on_synthetic_fixtures():
     assert table["art2.p1.i3"] == {"ru": ["art2.p1.i3"], "kk": ["art2.p1.i3"], "az": ["art2.p1.i2"]}
     assert table["final.1"] == {"ru": ["final.1"], "kk": ["final.1"], "az": ["final.1"]}
     assert len(result.alignments) == 12
+
+
+def test_one_article_treaties_are_paired_by_number(kk_treaty, az_treaty):
+    from dataclasses import replace
+
+    def cut(t):
+        return replace(t, segments=tuple(s for s in t.segments if s.article in (None, "1")))
+
+    enc = get_encoder("lexical")
+    result = align_treaties({"kk": cut(kk_treaty), "az": cut(az_treaty)}, enc.encode)
+    pairs = _pairs(result.alignments)
+    assert {("art1.1", "art1.1"), ("art1.2", "art1.2")} <= pairs
+    assert not any("no counterpart" in w for w in result.warnings)

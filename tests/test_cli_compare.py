@@ -79,3 +79,18 @@ def test_stanza_backend_without_models_says_so_in_one_line(cache, tmp_path, monk
     notices = [ln for ln in proc.stderr.splitlines() if "stanza:" in ln]
     assert notices and all("using the lexicon-and-suffix rules" in ln for ln in notices)
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["signature"]["morphology"] == "stanza"
+
+
+def test_empty_checks_list_is_an_error(cache):
+    proc = _run("--checks", ",", cache=cache)
+    assert proc.returncode == 2 and "--checks names no check" in proc.stderr
+
+
+def test_update_baseline_accepts_current_findings(tmp_path, cache):
+    baseline = tmp_path / "baseline.json"
+    proc = _run("--baseline", str(baseline), "--update-baseline", "--fail-on", "info", cache=cache)
+    assert proc.returncode == 0 and baseline.exists()
+    again = _run("--baseline", str(baseline), "--fail-on", "info", cache=cache)
+    assert again.returncode == 0
+    without = _run("--fail-on", "major", cache=cache)
+    assert without.returncode == 1

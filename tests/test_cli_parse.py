@@ -60,3 +60,31 @@ def test_usage_error_is_one_line():
     proc = subprocess.run([sys.executable, "-m", "treaty_align.cli", "parse"], capture_output=True, text=True)
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1
+
+
+def test_device_and_overlong_names_exit_2():
+    for path in ("/dev/zero", "x" * 5000 + ".txt"):
+        proc = subprocess.run([sys.executable, "-m", "treaty_align.cli", "parse", path],
+                              capture_output=True, text=True)
+        assert proc.returncode == 2
+        assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(
+    st.binary(max_size=300),
+    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.lists(st.sampled_from(["Статья 1", "1-бап", "Maddə 2", "10² дней", "9" * 400, "1)", "а)",
+                              "**", "", "      ", "Тараптар 30 күн;", "Tərəflər:", "§"]),
+             max_size=20).map(lambda parts: "\n".join(parts).encode("utf-8")),
+))
+def test_cli_parse_never_tracebacks(data, tmp_path, capsys):
+    path = tmp_path / "input.txt"
+    path.write_bytes(data)
+    assert main(["parse", str(path), "--format", "json"]) in (0, 2)
+    err = capsys.readouterr().err
+    assert err.count("\n") <= 1

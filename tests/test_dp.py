@@ -59,7 +59,7 @@ def _scorer(vectors: dict[str, np.ndarray]) -> PairScorer:
     def encode(batch):
         return np.stack([vectors[t] for t in batch])
 
-    table = EmbeddingTable(texts, encode)
+    table = EmbeddingTable.build(texts, encode)
     return PairScorer(table, Calibration(0.0, 1.0), AlignOptions())
 
 

@@ -49,13 +49,18 @@ class AlignOptions:
 
 
 class EmbeddingTable:
-    """Unit vectors of texts, looked up by text; filled by one call to the encoder."""
+    """Unit vectors of texts, looked up by text (build it with :meth:`build`)."""
 
-    def __init__(self, texts: Sequence[str], encode: Callable[[list[str]], np.ndarray]):
+    def __init__(self, index: Mapping[str, int], vectors: np.ndarray):
+        self._index = dict(index)
+        self._vectors = np.asarray(vectors, dtype=np.float32)
+
+    @classmethod
+    def build(cls, texts: Sequence[str], encode: Callable[[list[str]], np.ndarray]) -> "EmbeddingTable":
+        """Return the table of ``texts``, encoding each distinct text once in one call."""
         unique = list(dict.fromkeys(texts))
         vectors = encode(unique) if unique else np.zeros((0, 1), dtype=np.float32)
-        self._index = {t: i for i, t in enumerate(unique)}
-        self._vectors = np.asarray(vectors, dtype=np.float32)
+        return cls({t: i for i, t in enumerate(unique)}, vectors)
 
     def __getitem__(self, text: str) -> np.ndarray:
         return self._vectors[self._index[text]]
@@ -404,6 +409,9 @@ def pair_articles(a: Treaty, b: Treaty, tables: Sequence[EmbeddingTable],
     """
     na, nb, sims = article_similarity(a, b, tables)
     warnings: list[str] = []
+    if na == nb and 0 < len(na) < 3:
+        # with one or two articles there is no distribution to judge content by: trust numbers
+        return [(k, k) for k in na], warnings
     path = _content_path(sims, options)
     if na == nb and na:
         # Same numbering: keep it unless pairing by content is clearly better as a whole (a
@@ -413,10 +421,10 @@ def pair_articles(a: Treaty, b: Treaty, tables: Sequence[EmbeddingTable],
                          for r, q in path if len(r) and len(q))
         if by_content <= by_number + 0.15 * len(na):
             return [(k, k) for k in na], warnings
-        moved = [na[r.start] for r, q in path if len(r) and len(q) and r.start != q.start]
+        moved = [na[r.start] for r, q in path if not (len(r) and len(q) and r.start == q.start) and len(r)]
         warnings.append(
             f"{a.language}/{b.language}: articles with the same number differ in content "
-            f"({', '.join(moved[:5])}); articles were paired by content"
+            f"(e.g. {', '.join(moved[:5]) or 'several'}); articles were paired by content"
         )
     elif na and nb:
         warnings.append(
@@ -636,8 +644,8 @@ def align_treaties(treaties: Mapping[str, Treaty], encode: Callable[[list[str]],
     texts: list[str] = []
     for treaty in treaties.values():
         texts.extend(texts_to_embed(treaty))
-    table = EmbeddingTable(texts, encode)
-    lexical = EmbeddingTable(texts, surface_vectors)
+    table = EmbeddingTable.build(texts, encode)
+    lexical = EmbeddingTable.build(texts, surface_vectors)
     pairings: dict[str, list[Bead]] = {}
     warnings: list[str] = []
     for lang in languages:

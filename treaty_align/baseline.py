@@ -108,6 +108,8 @@ def load_baseline(path: str | os.PathLike[str]) -> frozenset[str]:
         raise InputError(
             f"{where} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from exc
+    except RecursionError:
+        raise InputError(f"{where} is nested too deeply to be a baseline") from None
     return _ids_from(document, where)
 
 

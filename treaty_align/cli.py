@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from typing import Callable, NoReturn, Sequence
 
 from treaty_align import __version__
@@ -106,21 +107,34 @@ def _run_compare(args: argparse.Namespace) -> tuple[str, int]:
     if args.update_baseline and not args.baseline:
         raise OptionError("--update-baseline needs --baseline FILE")
     files = args.files or [str(p) for p in bundled_paths()]
-    checks = [c.strip() for c in args.checks.split(",") if c.strip()] if args.checks else None
-    comparison = compare_treaties(
-        *files, ru=args.ru, encoder=args.encoder, authority=args.authority,
-        cache_dir=args.cache_dir, use_cache=not args.no_cache, progress=_progress_bar(), checks=checks,
-        morphology=args.morphology,
-    )
+    checks = None
+    if args.checks is not None:
+        checks = [c.strip() for c in args.checks.split(",") if c.strip()]
+        if not checks:
+            raise OptionError("--checks names no check: give a comma-separated list, or omit it to run all")
+    with warnings.catch_warnings(record=True) as caught:
+        # library warnings (an unwritable cache folder...) become one-line CLI warnings
+        warnings.simplefilter("always")
+        comparison = compare_treaties(
+            *files, ru=args.ru, encoder=args.encoder, authority=args.authority,
+            cache_dir=args.cache_dir, use_cache=not args.no_cache, progress=_progress_bar(),
+            checks=checks, morphology=args.morphology,
+        )
+    if not args.quiet:
+        for item in dict.fromkeys(str(w.message) for w in caught):
+            sys.stderr.write(f"treaty-align: warning: {item}\n")
+    gated = comparison
     if args.baseline:
         if args.update_baseline:
+            # the findings just accepted no longer fail the gate; the report still shows them
             write_baseline(args.baseline, comparison)
+            gated = apply_baseline(comparison, {d.id for d in comparison.divergences})
         else:
-            comparison = apply_baseline(comparison, load_baseline(args.baseline))
+            comparison = gated = apply_baseline(comparison, load_baseline(args.baseline))
     if not args.quiet:
         for warning in comparison.warnings:
             sys.stderr.write(f"treaty-align: warning: {warning}\n")
-    return render(comparison, args.format), gate(comparison, args.fail_on)
+    return render(comparison, args.format), gate(gated, args.fail_on)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,6 +7,7 @@ Like Bertalign's ``corelib`` second pass, it scores each bead (a run of ``a`` al
 
 from __future__ import annotations
 
+import math
 from typing import Callable, Sequence
 
 import numpy as np
@@ -30,14 +31,16 @@ def align_sequences(
 
     The result is a list of ``(range_a, range_b)`` pairs in order; either range may be empty.
     ``band`` limits the search to cells with ``|i * m / n - j| <= band`` (None = full table;
-    the band always widens to ``|n - m| + 2`` so that a path exists).
+    the band widens to the steepest step a bead must take along the slope, so a path exists).
 
     Array shapes: the score table is ``(n + 1, m + 1)`` float64, the back-pointer table the same
     shape of int8 indices into ``beads``. Ties go to the bead listed first, so the result is
     deterministic.
     """
     if band is not None:
-        band = max(band, abs(n - m) + 2)
+        # the band's centre follows the slope m/n, so it only needs to be as wide as the
+        # largest step a bead makes relative to that slope, not |n - m|
+        band = max(band, math.ceil(max(n, m) / max(1, min(n, m))) + 2)
     score = np.full((n + 1, m + 1), -np.inf)
     back = np.full((n + 1, m + 1), -1, dtype=np.int8)
     score[0, 0] = 0.0

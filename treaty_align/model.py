@@ -6,6 +6,8 @@ that no stage can mutate what an earlier stage produced.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, Mapping
@@ -110,27 +112,39 @@ class Treaty:
         """Return the segment with id ``segment_id``; raise ``KeyError`` if there is none."""
         return self._by_id[segment_id]
 
+    @cached_property
+    def _newlines(self) -> list[int]:
+        return [i for i, ch in enumerate(self.source) if ch == "\n"]
+
     def line_at(self, offset: int) -> int:
         """Return the 1-based source line that holds character ``offset`` of :attr:`source`."""
-        return self.source.count("\n", 0, max(0, offset)) + 1
+        return bisect.bisect_left(self._newlines, max(0, offset)) + 1
 
-    def locate(self, segment: Segment, words: str) -> int:
-        """Return the source line where ``words`` (or their first word) stand inside ``segment``.
+    def locate(self, segment: Segment, words: str, at: int | None = None) -> int:
+        """Return the source line where ``words`` stand inside ``segment``.
 
-        Falls back to the segment's own line when the words cannot be found verbatim (the clean
-        text joins wrapped lines, so a quote can straddle a line break of the source).
+        ``at`` is where the words start in ``segment.text``, when known: the clean text and the
+        source differ only in whitespace and markup, so that relative position picks the right
+        one among several occurrences. Without a match (the quote can straddle a line break of
+        the source), the first word is looked for; failing that, the segment's own line.
         """
-        import re
-
         start, end = segment.span
         chunk = self.source[start:end]
+        estimate = None
+        if at is not None and segment.text:
+            estimate = at * len(chunk) / len(segment.text)
         for probe in (words, (words.split() or [""])[0]):
-            if probe:
-                # a regex search keeps offsets exact; str.lower() can change the length of
-                # a text (Turkic 'İ' lower-cases to two characters)
-                found = re.search(re.escape(probe), chunk, re.IGNORECASE)
-                if found:
-                    return self.line_at(start + found.start())
+            if not probe:
+                continue
+            # a regex search keeps offsets exact (str.lower() can change a text's length:
+            # Turkic 'İ' lower-cases to two characters); word edges keep 'не' out of 'немесе'
+            pattern = re.compile(r"(?<!\w)" + re.escape(probe) + r"(?!\w)", re.IGNORECASE)
+            found = [m.start() for m in pattern.finditer(chunk)]
+            if not found:
+                found = [m.start() for m in re.finditer(re.escape(probe), chunk, re.IGNORECASE)]
+            if found:
+                best = found[0] if estimate is None else min(found, key=lambda f: (abs(f - estimate), f))
+                return self.line_at(start + best)
         return segment.line
 
     def to_dict(self) -> dict[str, Any]:

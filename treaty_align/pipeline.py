@@ -68,7 +68,7 @@ def comparison_signature(encoder: Any, languages: Sequence[str], authority: str 
     sig.update(encoder_signature(encoder))
     sig["languages"] = list(languages)
     sig["authority"] = authority
-    sig["checks"] = list(checks) if checks else "all"
+    sig["checks"] = list(checks) if checks is not None else "all"
     sig["morphology"] = morphology
     sig["align_options"] = dataclasses.asdict(options)
     return sig

@@ -112,3 +112,11 @@ def test_stanza_backend_falls_back_with_one_line_notice(monkeypatch: pytest.Monk
     assert notices and all("\n" not in n and "using the lexicon-and-suffix rules" in n for n in notices)
     assert any("'az'" in n for n in notices)  # Stanza has no Azerbaijani model at all
     morphology.stanza_backend.cache_clear()
+
+
+def test_numbers_ignore_non_ascii_digits_and_huge_values():
+    """SYNTHETIC inputs that once crashed the number check."""
+    from treaty_align.diverge.numbers import numbers
+
+    assert [n.value for n in numbers("10² күн", "kk")] == [10.0]
+    assert numbers("9" * 400 + " күн", "kk") == []

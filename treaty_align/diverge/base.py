@@ -98,7 +98,8 @@ class CheckContext:
         seg = side.segment_at(start)
         line = seg.line
         if self.treaties is not None and side.lang in self.treaties and quote:
-            line = self.treaties[side.lang].locate(seg, quote)
+            offset = start - side.starts[side.segments.index(seg)]
+            line = self.treaties[side.lang].locate(seg, quote, at=max(0, offset))
         return Evidence(language=side.lang, segment_id=seg.id, line=line, quote=quote)
 
     def whole(self, side: Side, limit: int = MAX_QUOTE) -> Evidence:

@@ -10,6 +10,7 @@ indefinite article in all three languages.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -130,10 +131,10 @@ def numbers(folded: str, lang: str) -> list[Number]:
         value: float | None = None
         spelled = False
         j = i + 1
-        if w[0].isdigit():
-            value = float(w.replace(",", "."))
+        if _is_digits(w):
+            value = _to_float(w)
             # an ordinal or case suffix written after a hyphen belongs to the number
-            if j < len(toks) and text[e:toks[j][0]] == "-" and not toks[j][2][0].isdigit():
+            if j < len(toks) and text[e:toks[j][0]] == "-" and not _is_digits(toks[j][2]):
                 j += 1
         else:
             parts = []
@@ -146,13 +147,13 @@ def numbers(folded: str, lang: str) -> list[Number]:
                 e = toks[j - 1][1]
             else:
                 j = i + 1
-        if value is None:
+        if value is None or not math.isfinite(value):
             i += 1
             continue
         # "6 (six)" / "six (6)": the same number twice, written two ways
         if j + 2 < len(toks) and toks[j][2] == "(" and toks[j + 2][2] == ")":
             inner = toks[j + 1][2]
-            inner_v = float(inner.replace(",", ".")) if inner[0].isdigit() else _cardinal(inner, lex)
+            inner_v = _to_float(inner) if _is_digits(inner) else _cardinal(inner, lex)
             if inner_v == value:
                 spelled = False
                 j += 3
@@ -174,6 +175,18 @@ def numbers(folded: str, lang: str) -> list[Number]:
         out.append(Number(value, unit, spelled, s, e))
         i = max(j, i + 1)
     return out
+
+
+def _is_digits(token: str) -> bool:
+    # str.isdigit() is also true for '²' or '٣', which float() cannot read
+    return token[:1] in "0123456789" and token[:1] != ""
+
+
+def _to_float(token: str) -> float | None:
+    try:
+        return float(token.replace(",", "."))
+    except ValueError:
+        return None
 
 
 def _fmt(value: float) -> str:

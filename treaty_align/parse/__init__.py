@@ -27,17 +27,19 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
     Raises :class:`InputError` for a missing, unreadable, empty, binary or oversized file.
     """
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not a treaty text file")
     try:
-        size = p.stat().st_size
-        if size > _MAX_BYTES:
-            raise InputError(f"{p}: file is {size // (1024 * 1024)} MiB, too large for a treaty text")
-        data = p.read_bytes()
+        if not p.exists():
+            raise InputError(f"{p}: no such file")
+        if p.is_dir():
+            raise InputError(f"{p}: is a directory, not a treaty text file")
+        if not p.is_file():
+            raise InputError(f"{p}: not a regular file (a device or pipe?): give a treaty text file")
+        with open(p, "rb") as handle:
+            data = handle.read(_MAX_BYTES + 1)
     except OSError as exc:
-        raise InputError(f"{p}: cannot read the file ({exc.strerror})") from exc
+        raise InputError(f"{p}: cannot read the file ({exc.strerror or exc})") from exc
+    if len(data) > _MAX_BYTES:
+        raise InputError(f"{p}: file is over {_MAX_BYTES // (1024 * 1024)} MiB, too large for a treaty text")
     try:
         text, encoding = detect_and_decode(data)
     except InputError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from treaty_align.errors import InputError
 from treaty_align.model import Segment, Treaty
@@ -96,9 +97,22 @@ def _paragraphs(blocks: list[Block], profile: LanguageProfile, vocab: frozenset[
     return paras
 
 
+@lru_cache(maxsize=None)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """Return one pattern for ``cues``: whole words, or word beginnings for cues ending in '*'.
+
+    Whole words keep 'закон' (law) from firing on 'законодательство' (legislation); a trailing
+    '*' lets an agglutinative stem take its suffixes ('ratifikasiya*' -> 'ratifikasiyası').
+    """
+    parts = [
+        re.escape(cue[:-1]) + r"\w*" if cue.endswith("*") else re.escape(cue) + r"(?!\w)"
+        for cue in cues
+    ]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts or ["(?!)"]) + ")")
+
+
 def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
-    lowered = fold(text)
-    return any(cue in lowered for cue in cues)
+    return bool(_cue_pattern(cues).search(fold(text)))
 
 
 def _is_title(para: Para, profile: LanguageProfile) -> bool:
