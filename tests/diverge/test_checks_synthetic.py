@@ -255,3 +255,24 @@ def test_structure_block_absent_in_one_language_quotes_the_others() -> None:
     assert set(found) == {"kk", "az"}
     assert found["kk"].severity == "major" and {e.language for e in found["kk"].evidence} == {"az", "ru"}
     assert found["az"].alignment_id == "final.1"
+
+
+def test_dropped_sentence_found_with_spacy_sentences():
+    """SYNTHETIC: six aligned clauses; in the fifth the az version lacks the second sentence."""
+    from tests.diverge.synthetic import record
+    from treaty_align.diverge import find_divergences
+
+    pairs = [
+        ("Тараптар ақпарат алмасады.", "Tərəflər məlumat mübadiləsi aparırlar."),
+        ("Сұрау салу жазбаша жолданады.", "Sorğu yazılı formada göndərilir."),
+        ("Тараптар шығыстарды өздері көтереді.", "Tərəflər xərcləri özləri ödəyirlər."),
+        ("Даулар келіссөздер арқылы шешіледі.", "Mübahisələr danışıqlar yolu ilə həll edilir."),
+        ("Сұрау салу орындалады. Нәтижелер туралы сұрау салушы Тарапқа жазбаша түрде хабарланады.",
+         "Sorğu icra edilir."),
+        ("Тараптар орыс тілін пайдаланады.", "Tərəflər rus dilindən istifadə edirlər."),
+    ]
+    records = [record(f"art{n}.1", {"kk": kk, "az": az}, article=str(n)) for n, (kk, az) in enumerate(pairs, 1)]
+    out = find_divergences(records, ("kk", "az"), checks=["structure"])
+    found = [(a.id, d.message) for a in out for d in a.divergences]
+    assert [rid for rid, _ in found] == ["art5.1"]
+    assert "a sentence may be missing in az" in found[0][1]

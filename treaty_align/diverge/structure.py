@@ -15,6 +15,8 @@ import re
 import statistics
 from typing import Sequence
 
+from treaty_align.errors import OptionError
+from treaty_align.parse.sentences import split_sentences
 from treaty_align.diverge.base import (
     INFO,
     MAJOR,
@@ -42,9 +44,18 @@ def units(segment: Segment) -> int:
     return max(1, len(parts))
 
 
-def sentence_count(text: str) -> int:
-    """Return the number of sentences of ``text`` (a clause without final stop counts as one)."""
-    return len(_SENTENCE.findall(text)) + 1 if text.strip() else 0
+def sentence_count(text: str, lang: str) -> int:
+    """Return the number of sentences of ``text`` in ``lang``.
+
+    Uses spaCy's rule-based sentencizer (the blank kk, az and ru pipelines); a language spaCy
+    does not know falls back to counting sentence-final stops.
+    """
+    if not text.strip():
+        return 0
+    try:
+        return len(split_sentences(text, lang))
+    except OptionError:
+        return len(_SENTENCE.findall(text)) + 1
 
 
 def _block(al: Alignment) -> tuple[str, str]:
@@ -143,7 +154,7 @@ class StructureCheck(Check):
             for al, r in zip(rows, ratios):
                 if abs(r - typical) < math.log(_RATIO_FACTOR):
                     continue
-                n_pivot, n_other = sentence_count(al.text(pivot)), sentence_count(al.text(other))
+                n_pivot, n_other = sentence_count(al.text(pivot), pivot), sentence_count(al.text(other), other)
                 if n_pivot == n_other:
                     continue
                 longer, shorter = (pivot, other) if n_pivot > n_other else (other, pivot)
