@@ -30,9 +30,22 @@ Severity = Literal["major", "minor", "info"]
 SEVERITIES: tuple[str, ...] = ("major", "minor", "info")  # most severe first
 
 
+#: the checks of :mod:`treaty_align.diverge`, in the order they run and reports list them
+CHECK_KINDS: tuple[str, ...] = (
+    "numbers",
+    "crossref",
+    "structure",
+    "markers",
+    "actor",
+    "terminology",
+    "semantic",
+    "quality",
+)
+
+
 def severity_rank(severity: str) -> int:
-    """Return 0 for the most severe level ("major"), larger numbers for milder ones."""
-    return SEVERITIES.index(severity)
+    """Return 0 for "major", 1 for "minor", 2 for "info" and 3 for an unknown severity."""
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
 
 
 @dataclass(frozen=True)
@@ -230,6 +243,15 @@ class Resolution:
     agrees: tuple[str, ...]
     differs: tuple[str, ...]
     text: str
+
+    def verdict(self) -> str:
+        """Return e.g. ``"agrees with kk; differs from az"`` (which versions follow the authority)."""
+        parts = []
+        if self.agrees:
+            parts.append("agrees with " + ", ".join(self.agrees))
+        if self.differs:
+            parts.append("differs from " + ", ".join(self.differs))
+        return "; ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready mapping of this resolution."""

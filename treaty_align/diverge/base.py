@@ -17,12 +17,12 @@ from typing import Any, Callable, ClassVar, Hashable, Mapping, Sequence, TypeVar
 from treaty_align.diverge.morphology import fold, words
 from treaty_align.diverge.resolve import resolve
 from treaty_align.errors import OptionError
-from treaty_align.model import Alignment, Divergence, Evidence, Segment, Treaty
+from treaty_align.model import CHECK_KINDS, SEVERITIES, Alignment, Divergence, Evidence, Segment, Treaty
 
 MAJOR = "major"
 MINOR = "minor"
 INFO = "info"
-SEVERITY_ORDER: tuple[str, ...] = (MAJOR, MINOR, INFO)
+SEVERITY_ORDER: tuple[str, ...] = SEVERITIES
 
 #: blocks whose records never produce omission or comparison findings
 SKIPPED_BLOCKS: frozenset[str] = frozenset({"instrument"})
@@ -234,16 +234,7 @@ def register(cls: C) -> C:
 
 
 #: the order checks run in and their kinds are sorted in
-CHECK_ORDER: tuple[str, ...] = (
-    "numbers",
-    "crossref",
-    "structure",
-    "markers",
-    "actor",
-    "terminology",
-    "semantic",
-    "quality",
-)
+CHECK_ORDER: tuple[str, ...] = CHECK_KINDS
 
 
 def registry() -> dict[str, type[Check]]:

@@ -16,23 +16,14 @@ from importlib import resources
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from treaty_align.model import SEVERITIES
+from treaty_align.model import CHECK_KINDS, SEVERITIES, severity_rank
 
 if TYPE_CHECKING:
     from treaty_align.model import Alignment, Comparison, Divergence, Evidence, Segment
 
 #: Check kinds in the order reports list them; kinds a check module adds later are appended
 #: after these (sorted), so a new check never breaks a report.
-KNOWN_KINDS: tuple[str, ...] = (
-    "numbers",
-    "crossref",
-    "structure",
-    "markers",
-    "actor",
-    "terminology",
-    "semantic",
-    "quality",
-)
+KNOWN_KINDS: tuple[str, ...] = CHECK_KINDS
 
 # Characters XML 1.0 forbids even as character references (C0 controls except tab/LF/CR,
 # lone surrogates, U+FFFE/U+FFFF). PDF extraction leaves form feeds and the like in treaty text;
@@ -78,9 +69,7 @@ def language_native(lang: str) -> str:
 # --------------------------------------------------------------------------- severities
 
 
-def severity_order(severity: str) -> int:
-    """Return 0 for "major", 1 for "minor", 2 for "info" and 3 for an unknown severity."""
-    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+severity_order = severity_rank
 
 
 def max_severity(divergences: Iterable["Divergence"]) -> str | None:

@@ -479,16 +479,8 @@ def _finding(d: "Divergence", fid: str) -> str:
     res = ""
     if d.resolution is not None:
         r = d.resolution
-        verdict = []
-        if r.agrees:
-            verdict.append("agrees with " + ", ".join(r.agrees))
-        if r.differs:
-            verdict.append("differs from " + ", ".join(r.differs))
         said = f': <q lang="{esc(r.authority)}">{esc(r.text)}</q>' if r.text else ""
-        res = (
-            f'<p class="res">Authoritative text ({esc(r.authority)}) '
-            f"{esc('; '.join(verdict))}{said}</p>"
-        )
+        res = f'<p class="res">Authoritative text ({esc(r.authority)}) {esc(r.verdict())}{said}</p>'
     return (
         f'<li class="finding sev-{sev}" id="{fid}" data-severity="{sev}" data-kind="{esc(d.kind)}">'
         f'<span class="sev sev-{sev}">{sev}</span><span class="kind">{esc(d.kind)}</span>'

@@ -43,15 +43,8 @@ def _finding(d: "Divergence", record_id: str) -> list[str]:
         lines.append(f"  - {e.language}, line {e.line}: «{md_escape(e.quote)}»")
     res = d.resolution
     if res is not None:
-        verdict = []
-        if res.agrees:
-            verdict.append("agrees with " + ", ".join(res.agrees))
-        if res.differs:
-            verdict.append("differs from " + ", ".join(res.differs))
         said = f": «{md_escape(res.text)}»" if res.text else ""
-        lines.append(
-            f"  - authoritative text ({md_escape(res.authority)}) {'; '.join(verdict)}{said}"
-        )
+        lines.append(f"  - authoritative text ({md_escape(res.authority)}) {res.verdict()}{said}")
     return lines
 
 
