@@ -614,8 +614,8 @@ def _in_document_order(records: list[Alignment], pivot: str,
             continue
         lang = next(lang for lang, segs in rec.segments.items() if segs)
         index = min(positions[lang][s.id] for s in rec.segments[lang])
-        previous = [owner[(lang, i)] for i in range(index - 1, -1, -1) if (lang, i) in owner][:1]
-        primary = previous[0] + 0.5 if previous else -0.5
+        previous = next((owner[(lang, i)] for i in range(index - 1, -1, -1) if (lang, i) in owner), None)
+        primary = previous + 0.5 if previous is not None else -0.5
         keyed.append((primary, float(index), rec))
     keyed.sort(key=lambda t: (t[0], t[1]))
     return [rec for _, _, rec in keyed]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from conftest import N_DIVERGENCES, N_RECORDS
+from tests.report.conftest import N_DIVERGENCES, N_RECORDS
 
 from treaty_align.report.frames import comparison_html_summary
 

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import N_DIVERGENCES, N_RECORDS, build_comparison
+from tests.report.conftest import N_DIVERGENCES, N_RECORDS, build_comparison
 
 from treaty_align.report.html import SCRIPT, highlight, render_html
 

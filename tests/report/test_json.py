@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import N_DIVERGENCES, N_RECORDS, build_comparison
+from tests.report.conftest import N_DIVERGENCES, N_RECORDS, build_comparison
 
 from treaty_align.report.json import comparison_to_dict, comparison_to_json
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 
-from conftest import N_DIVERGENCES
+from tests.report.conftest import N_DIVERGENCES
 
 from treaty_align.report.sarif import FINGERPRINT_KEY, artifact_uri, render_sarif
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from conftest import N_DIVERGENCES, N_RECORDS
+from tests.report.conftest import N_DIVERGENCES, N_RECORDS
 
 from treaty_align.report._common import display_width
 from treaty_align.report.csv import render_csv
@@ -82,3 +82,11 @@ def test_csv_header_and_rows(comparison):
 
 def test_csv_of_empty_comparison_is_header_only(empty_comparison):
     assert render_csv(empty_comparison).count("\n") == 1
+
+
+def test_csv_cells_cannot_become_formulas():
+    from treaty_align.report.csv import _inert
+
+    assert _inert("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert _inert("- item") == "'- item"
+    assert _inert("plain") == "plain"

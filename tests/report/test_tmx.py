@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from conftest import N_RECORDS
+from tests.report.conftest import N_RECORDS
 
 from treaty_align.report._common import language_tag
 from treaty_align.report.tmx import render_tmx

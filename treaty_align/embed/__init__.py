@@ -97,8 +97,14 @@ def get_encoder(
 
 def encoder_signature(encoder: Any) -> dict[str, Any]:
     """Return ``{"encoder": name, "model_version": ..., "dim": ...}`` for result signatures."""
+    name = encoder.name
+    prefix, sep, argument = name.partition(":")
+    if sep and ("/" in argument or os.sep in argument) and os.path.isdir(argument):
+        # a local model folder: its name, not the machine's path, so results compare across
+        # machines (model_version fingerprints the folder's files)
+        name = f"{prefix}:{os.path.basename(os.path.normpath(argument))}"
     return {
-        "encoder": encoder.name,
+        "encoder": name,
         "model_version": encoder.model_version,
         "dim": int(encoder.dim),
     }

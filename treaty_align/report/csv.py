@@ -44,5 +44,14 @@ def render_csv(c: "Comparison") -> str:
             ]
             for lang in languages:
                 row.append(" … ".join(clean_text(e.quote) for e in d.evidence if e.language == lang))
-            writer.writerow(row)
+            writer.writerow([_inert(cell) for cell in row])
     return buf.getvalue()
+
+
+def _inert(cell: str) -> str:
+    """Return ``cell`` so that a spreadsheet shows it as text, never runs it as a formula.
+
+    Treaty text can start with '-', '+', '=' or '@' (a dash before a list item); spreadsheets
+    would evaluate those, so such cells get a leading apostrophe (the OWASP advice).
+    """
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
