@@ -12,6 +12,8 @@ from __future__ import annotations
 import statistics
 from typing import Sequence
 
+import numpy as np
+
 from treaty_align.diverge.base import MINOR, Check, CheckContext, Side, make_divergence, register
 from treaty_align.model import Alignment, Divergence
 
@@ -37,7 +39,7 @@ def similarities(rows: Sequence[Alignment], languages: Sequence[str], context: C
     for al in rows:
         present = [al.text(lang) for lang in languages if al.segments.get(lang)]
         sims = [
-            float(sum(x * y for x, y in zip(vectors[index[a]], vectors[index[b]])))
+            float(np.dot(vectors[index[a]], vectors[index[b]]))
             for i, a in enumerate(present) for b in present[i + 1:]
         ]
         out.append(min(sims) if sims else 1.0)
