@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, KK_PATH
+from tests.conftest import DATA
 from treaty_align.align import align_treaties
 from treaty_align.embed import get_encoder
 from treaty_align.errors import InputError

@@ -132,10 +132,7 @@ class ActorCheck(Check):
         """Return at most one actor/voice divergence per record."""
         out: list[Divergence] = []
         langs = tuple(lang for lang in languages if lexicon(lang, "actors.tsv"))
-        for al in alignments:
-            if not self.compared(al, langs):
-                continue
-            sides = {lang: Side.of(al, lang) for lang in langs if al.segments.get(lang)}
+        for al, sides in self.records(alignments, langs):
             per = {lang: clauses(side, context) for lang, side in sides.items()}
             found = self._lost_actor(al, sides, per, context) or self._swapped(al, sides, per, context)
             if found is not None:

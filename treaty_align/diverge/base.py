@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Any, Callable, ClassVar, Hashable, Mapping, Sequence, TypeVar
+from typing import Any, Callable, ClassVar, Hashable, Iterator, Mapping, Sequence, TypeVar
 
 from treaty_align.diverge.morphology import fold, words
 from treaty_align.diverge.resolve import resolve
@@ -208,6 +208,13 @@ class Check(ABC):
         self, alignments: Sequence[Alignment], languages: tuple[str, ...], context: CheckContext
     ) -> list[Divergence]:
         """Return the divergences found in ``alignments`` (each with ``alignment_id`` set)."""
+
+    def records(self, alignments: Sequence[Alignment],
+                languages: Sequence[str]) -> Iterator[tuple[Alignment, dict[str, Side]]]:
+        """Yield each record to compare with the :class:`Side` of every language present in it."""
+        for al in alignments:
+            if self.compared(al, languages):
+                yield al, {lang: Side.of(al, lang) for lang in languages if al.segments.get(lang)}
 
     @staticmethod
     def compared(alignment: Alignment, languages: Sequence[str]) -> bool:

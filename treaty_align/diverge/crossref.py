@@ -18,7 +18,6 @@ from treaty_align.diverge.base import (
     MINOR,
     Check,
     CheckContext,
-    Side,
     group_values,
     make_divergence,
     register,
@@ -95,11 +94,8 @@ class CrossrefCheck(Check):
         """Return one divergence per record whose sets of cross-references differ."""
         out: list[Divergence] = []
         langs = tuple(lang for lang in languages if has_crossref_data(lang))
-        for al in alignments:
-            if not self.compared(al, langs):
-                continue
-            sides = {lang: Side.of(al, lang) for lang in langs}
-            found = {lang: references(s.folded, lang) for lang, s in sides.items() if not s.empty}
+        for al, sides in self.records(alignments, langs):
+            found = {lang: references(s.folded, lang) for lang, s in sides.items()}
             values = {lang: reference_set(refs) for lang, refs in found.items()}
             groups = group_values(values)
             if len(groups) < 2:

@@ -134,10 +134,7 @@ class MarkersCheck(Check):
         """Return the marker divergences of every record (at most one per concept and record)."""
         out: list[Divergence] = []
         langs = tuple(lang for lang in languages if lexicon(lang, "markers.tsv"))
-        for al in alignments:
-            if not self.compared(al, langs):
-                continue
-            sides = {lang: Side.of(al, lang) for lang in langs if al.segments.get(lang)}
+        for al, sides in self.records(alignments, langs):
             profiles = {lang: p for lang, s in sides.items() if (p := profile(s.folded, lang)) is not None}
             out.extend(self._deontic(al, sides, profiles, context))
             out.extend(self._time(al, sides, profiles, context))

@@ -212,10 +212,7 @@ class NumbersCheck(Check):
         """Return one divergence per record whose numbers (or their units) differ."""
         out: list[Divergence] = []
         langs = tuple(lang for lang in languages if _lexicon(lang) is not None)
-        for al in alignments:
-            if not self.compared(al, langs):
-                continue
-            sides = {lang: Side.of(al, lang) for lang in langs if al.segments.get(lang)}
+        for al, sides in self.records(alignments, langs):
             found = {lang: numbers(s.folded, lang) for lang, s in sides.items()}
             found_div = self._compare(al, sides, found, context)
             if found_div is not None:

@@ -542,7 +542,7 @@ def _article(c: "Comparison", g: Group, anchors: dict[int, str], finding_ids: di
         '<a class="up" href="#summary">↑ summary</a></h2>',
         '<div class="scroll"><table class="records">',
         '<colgroup><col class="c-rec" />'
-        + "".join(f'<col class="c-lang" />' for _ in c.languages)
+        + "".join('<col class="c-lang" />' for _ in c.languages)
         + '<col class="c-find" /></colgroup>',
         "<thead><tr><th>Record</th>",
     ]
