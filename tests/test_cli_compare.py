@@ -90,7 +90,11 @@ def test_update_baseline_accepts_current_findings(tmp_path, cache):
     baseline = tmp_path / "baseline.json"
     proc = _run("--baseline", str(baseline), "--update-baseline", "--fail-on", "info", cache=cache)
     assert proc.returncode == 0 and baseline.exists()
-    again = _run("--baseline", str(baseline), "--fail-on", "info", cache=cache)
+    assert "written with" in proc.stderr
+    again = _run("--baseline", str(baseline), "--fail-on", "info", "--format", "json", cache=cache)
     assert again.returncode == 0
+    # a baselined report says that findings are hidden, so it never looks clean by accident
+    assert any("recorded in the baseline" in w for w in json.loads(again.stdout)["warnings"])
     without = _run("--fail-on", "major", cache=cache)
     assert without.returncode == 1
+    assert "finding(s) at or above 'major'" in without.stderr

@@ -6,6 +6,7 @@ Exit codes: 0 = ran, 1 = findings at or above ``--fail-on``, 2 = error (one line
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import warnings
@@ -99,6 +100,7 @@ def _progress_bar() -> "Callable[[int, int], None] | None":
 def _run_compare(args: argparse.Namespace) -> tuple[str, int]:
     from treaty_align.baseline import apply_baseline, gate, load_baseline, write_baseline
     from treaty_align.errors import OptionError
+    from treaty_align.model import severity_rank
     from treaty_align.pipeline import bundled_paths, compare_treaties
     from treaty_align.report import render
 
@@ -129,12 +131,25 @@ def _run_compare(args: argparse.Namespace) -> tuple[str, int]:
             # the findings just accepted no longer fail the gate; the report still shows them
             write_baseline(args.baseline, comparison)
             gated = apply_baseline(comparison, {d.id for d in comparison.divergences})
+            sys.stderr.write(f"treaty-align: baseline {args.baseline} written with "
+                             f"{len(comparison.divergences)} findings\n")
         else:
+            before = len(comparison.divergences)
             comparison = gated = apply_baseline(comparison, load_baseline(args.baseline))
+            hidden = before - len(comparison.divergences)
+            if hidden:
+                # say so in the report itself, so that a baselined report never looks clean by accident
+                note = f"{hidden} finding(s) recorded in the baseline {args.baseline} are not shown"
+                comparison = gated = dataclasses.replace(comparison, warnings=comparison.warnings + (note,))
     if not args.quiet:
         for warning in comparison.warnings:
             sys.stderr.write(f"treaty-align: warning: {warning}\n")
-    return render(comparison, args.format), gate(gated, args.fail_on)
+    code = gate(gated, args.fail_on)
+    if code == EXIT_FINDINGS:
+        failing = [d for d in gated.divergences if severity_rank(d.severity) <= severity_rank(args.fail_on)]
+        sys.stderr.write(f"treaty-align: {len(failing)} finding(s) at or above '{args.fail_on}' "
+                         f"(--fail-on {args.fail_on}): exit 1\n")
+    return render(comparison, args.format), code
 
 
 def build_parser() -> argparse.ArgumentParser:

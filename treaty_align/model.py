@@ -375,6 +375,12 @@ class Comparison:
 
         return comparison_to_json(self)
 
+    def to_html(self) -> str:
+        """Return the standalone HTML report (what ``--format html`` writes)."""
+        from treaty_align.report import render
+
+        return render(self, "html")
+
     def to_frame(self) -> "pd.DataFrame":
         """Return one row per aligned record with one text column per language."""
         from treaty_align.report.frames import alignments_frame

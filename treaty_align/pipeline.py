@@ -45,7 +45,7 @@ def load_versions(versions: Sequence[TreatySource], ru: TreatySource | None = No
         if treaty.language in treaties:
             other = treaties[treaty.language]
             raise InputError(
-                f"{_name(source)} and {_name(other)} are both in '{treaty.language}': "
+                f"{_name(other)} and {_name(source)} are both in '{treaty.language}': "
                 f"give versions in different languages"
             )
         treaties[treaty.language] = treaty

@@ -160,7 +160,7 @@ class ActorCheck(Check):
                     message = (
                         f"Actor and voice differ: in {a}, {who} is the one who acts (active: {a_words}); "
                         f"in {b} the clause is impersonal/passive and names nobody ({b_words}). "
-                        f"The {b} text no longer says that {who} must do this."
+                        f"The {b} text no longer says that it is {who} who acts (or may act) here."
                     )
                     evidence = _quote(context, sides[a], c) + _quote(context, sides[b], target, subject=False)
                     values = {lang: feature(cls) for lang, cls in per.items()}

@@ -67,7 +67,7 @@ def detect_and_decode(data: bytes) -> tuple[str, str]:
     data.
     """
     if not data:
-        raise InputError("the file is empty: give a treaty text file (UTF-8, UTF-16 or CP1251)")
+        raise InputError("the file is empty: give a treaty text file (UTF-8, UTF-16, CP1251 or KZ-1048)")
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:

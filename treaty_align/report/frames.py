@@ -196,7 +196,7 @@ def comparison_html_summary(c: "Comparison") -> str:
         + (f" — {title}" if title else "")
         + "</p>",
         f"<p>{len(c.alignments)} records, {low_confidence_count(c)} low-confidence · "
-        f"findings: {badges} · checks: {kinds}"
+        f"findings: {badges} · checks with findings: {kinds}"
         + (f" · encoder: <code>{encoder}</code>" if encoder else "")
         + (f" · authority: {escape(c.authority)}" if c.authority else "")
         + "</p>",
