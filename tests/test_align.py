@@ -149,3 +149,18 @@ def test_one_article_treaties_are_paired_by_number(kk_treaty, az_treaty):
     pairs = _pairs(result.alignments)
     assert {("art1.1", "art1.1"), ("art1.2", "art1.2")} <= pairs
     assert not any("no counterpart" in w for w in result.warnings)
+
+
+def test_russian_authority_resolves_a_planted_divergence(tmp_path):
+    """SYNTHETIC trilingual fixtures; the az copy gets 60 days where ru and kk say 30."""
+    from treaty_align.pipeline import compare_treaties
+
+    syn = DATA / "synthetic"
+    az = tmp_path / "az.md"
+    az.write_text((syn / "az.md").read_text(encoding="utf-8").replace("30 gün", "60 gün"), encoding="utf-8")
+    result = compare_treaties(syn / "kk.md", az, ru=syn / "ru.md", encoder="e5-small", use_cache=False)
+    numbers = [d for d in result.divergences if d.kind == "numbers"]
+    assert len(numbers) == 1 and numbers[0].severity == "major"
+    res = numbers[0].resolution
+    assert (res.authority, res.agrees, res.differs) == ("ru", ("kk",), ("az",))
+    assert "30" in res.text
