@@ -10,10 +10,13 @@ import dataclasses
 import json
 import sys
 import warnings
-from typing import Callable, NoReturn, Sequence
+from typing import TYPE_CHECKING, Callable, NoReturn, Sequence
 
 from treaty_align import __version__
 from treaty_align.errors import TreatyAlignError
+
+if TYPE_CHECKING:
+    from treaty_align.model import Comparison
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -97,8 +100,30 @@ def _progress_bar() -> "Callable[[int, int], None] | None":
     return show
 
 
+def _with_baseline(args: argparse.Namespace, comparison: "Comparison") -> tuple["Comparison", "Comparison"]:
+    """Return ``(what to report, what to gate)`` after ``--baseline`` / ``--update-baseline``."""
+    from treaty_align.baseline import apply_baseline, load_baseline, write_baseline
+
+    if not args.baseline:
+        return comparison, comparison
+    if args.update_baseline:
+        # the findings just accepted no longer fail the gate; the report still shows them
+        write_baseline(args.baseline, comparison)
+        sys.stderr.write(f"treaty-align: baseline {args.baseline} written with "
+                         f"{len(comparison.divergences)} findings\n")
+        return comparison, apply_baseline(comparison, {d.id for d in comparison.divergences})
+    before = len(comparison.divergences)
+    comparison = apply_baseline(comparison, load_baseline(args.baseline))
+    hidden = before - len(comparison.divergences)
+    if hidden:
+        # say so in the report itself, so that a baselined report never looks clean by accident
+        note = f"{hidden} finding(s) recorded in the baseline {args.baseline} are not shown"
+        comparison = dataclasses.replace(comparison, warnings=comparison.warnings + (note,))
+    return comparison, comparison
+
+
 def _run_compare(args: argparse.Namespace) -> tuple[str, int]:
-    from treaty_align.baseline import apply_baseline, gate, load_baseline, write_baseline
+    from treaty_align.baseline import gate
     from treaty_align.errors import OptionError
     from treaty_align.model import severity_rank
     from treaty_align.pipeline import bundled_paths, compare_treaties
@@ -125,22 +150,7 @@ def _run_compare(args: argparse.Namespace) -> tuple[str, int]:
     if not args.quiet:
         for item in dict.fromkeys(str(w.message) for w in caught):
             sys.stderr.write(f"treaty-align: warning: {item}\n")
-    gated = comparison
-    if args.baseline:
-        if args.update_baseline:
-            # the findings just accepted no longer fail the gate; the report still shows them
-            write_baseline(args.baseline, comparison)
-            gated = apply_baseline(comparison, {d.id for d in comparison.divergences})
-            sys.stderr.write(f"treaty-align: baseline {args.baseline} written with "
-                             f"{len(comparison.divergences)} findings\n")
-        else:
-            before = len(comparison.divergences)
-            comparison = gated = apply_baseline(comparison, load_baseline(args.baseline))
-            hidden = before - len(comparison.divergences)
-            if hidden:
-                # say so in the report itself, so that a baselined report never looks clean by accident
-                note = f"{hidden} finding(s) recorded in the baseline {args.baseline} are not shown"
-                comparison = gated = dataclasses.replace(comparison, warnings=comparison.warnings + (note,))
+    comparison, gated = _with_baseline(args, comparison)
     if not args.quiet:
         for warning in comparison.warnings:
             sys.stderr.write(f"treaty-align: warning: {warning}\n")
