@@ -178,13 +178,19 @@ class PairScorer:
         cosine = float(self.lexical[joined(a_segs)] @ self.lexical[joined(b_segs)])
         return self.lexical_calibration(cosine)
 
+    @staticmethod
+    def numbers_and_length(a_segs: Sequence[Segment], b_segs: Sequence[Segment]) -> tuple[float, float]:
+        """Return the overlap of the numbers (0.5 when neither side has any) and the length ratio."""
+        text_a, text_b = joined(a_segs), joined(b_segs)
+        nums_a, nums_b = numbers_in(text_a), numbers_in(text_b)
+        numbers = len(nums_a & nums_b) / len(nums_a | nums_b) if nums_a or nums_b else 0.5
+        length = min(len(text_a), len(text_b)) / max(len(text_a), len(text_b), 1)
+        return numbers, length
+
     def content(self, a_segs: Sequence[Segment], b_segs: Sequence[Segment]) -> float:
         """Return a score in [0, 1] from the texts alone (no ids, labels or positions)."""
         o = self.options
-        nums_a, nums_b = numbers_in(joined(a_segs)), numbers_in(joined(b_segs))
-        numbers = len(nums_a & nums_b) / len(nums_a | nums_b) if nums_a or nums_b else 0.5
-        len_a, len_b = len(joined(a_segs)), len(joined(b_segs))
-        length = min(len_a, len_b) / max(len_a, len_b, 1)
+        numbers, length = self.numbers_and_length(a_segs, b_segs)
         total = o.w_semantic + o.w_lexical + o.w_numbers + o.w_length
         return (o.w_semantic * self.semantic(a_segs, b_segs) + o.w_lexical * self.surface(a_segs, b_segs)
                 + o.w_numbers * numbers + o.w_length * length) / total
@@ -205,14 +211,7 @@ class PairScorer:
             structure += 0.4
         elif not labels_a and not labels_b:
             structure += 0.2
-        nums_a = numbers_in(joined(a_segs))
-        nums_b = numbers_in(joined(b_segs))
-        if nums_a or nums_b:
-            numbers = len(nums_a & nums_b) / len(nums_a | nums_b)
-        else:
-            numbers = 0.5
-        len_a, len_b = len(joined(a_segs)), len(joined(b_segs))
-        length = min(len_a, len_b) / max(len_a, len_b, 1)
+        numbers, length = self.numbers_and_length(a_segs, b_segs)
         position = 1.0 - min(1.0, abs(pos_a - pos_b) * 2)
         surface = self.surface(a_segs, b_segs)
         return (o.w_semantic * sem + o.w_lexical * surface + o.w_structure * min(structure, 1.0) + o.w_numbers * numbers
@@ -252,10 +251,13 @@ def align_block(a_segs: Sequence[Segment], b_segs: Sequence[Segment], scorer: Pa
         size = (i1 - i0) + (j1 - j0)
         if size == 2 and parallel and i0 == j0:
             return score(i0, i1, j0, j1) - o.threshold + o.parallel_bonus
+        return bead_gain(score(i0, i1, j0, j1), size)
+
+    def bead_gain(value: float, size: int) -> float:
         # the joined text of a merge resembles its counterpart more than either half does, so
         # merges pay a penalty; a 2-2 bead must beat two 1-1 beads by a wide margin
         merged = 0.0 if size == 2 else o.merge_penalty if size == 3 else o.merge_penalty_2_2
-        return (score(i0, i1, j0, j1) - o.threshold) * size / 2 - merged
+        return (value - o.threshold) * size / 2 - merged
 
     path = align_sequences(n, m, gain, band=o.band)
     beads = [
@@ -267,10 +269,7 @@ def align_block(a_segs: Sequence[Segment], b_segs: Sequence[Segment], scorer: Pa
     def content_gain(i0: int, i1: int, j0: int, j1: int) -> float:
         if i0 == i1 or j0 == j1:
             return 0.0
-        size = (i1 - i0) + (j1 - j0)
-        merged = 0.0 if size == 2 else o.merge_penalty if size == 3 else o.merge_penalty_2_2
-        value = scorer.content(a_segs[i0:i1], b_segs[j0:j1])
-        return (value - o.threshold) * size / 2 - merged
+        return bead_gain(scorer.content(a_segs[i0:i1], b_segs[j0:j1]), (i1 - i0) + (j1 - j0))
 
     return _repair_reordered(beads, a_segs, b_segs, score, content_gain, o.swap_margin)
 
