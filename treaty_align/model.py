@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Literal, Mapping, Sequence
 
 if TYPE_CHECKING:  # pandas is imported lazily: the CLI's parse path does not need it
     import pandas as pd
@@ -46,6 +46,16 @@ CHECK_KINDS: tuple[str, ...] = (
 def severity_rank(severity: str) -> int:
     """Return 0 for "major", 1 for "minor", 2 for "info" and 3 for an unknown severity."""
     return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
+def newline_offsets(text: str) -> list[int]:
+    """Return the offsets of the newlines of ``text``, in order (an index for :func:`line_of`)."""
+    return [i for i, ch in enumerate(text) if ch == "\n"]
+
+
+def line_of(newlines: Sequence[int], offset: int) -> int:
+    """Return the 1-based line holding character ``offset``, given :func:`newline_offsets`."""
+    return bisect.bisect_left(newlines, max(0, offset)) + 1
 
 
 @dataclass(frozen=True)
@@ -127,11 +137,11 @@ class Treaty:
 
     @cached_property
     def _newlines(self) -> list[int]:
-        return [i for i, ch in enumerate(self.source) if ch == "\n"]
+        return newline_offsets(self.source)
 
     def line_at(self, offset: int) -> int:
         """Return the 1-based source line that holds character ``offset`` of :attr:`source`."""
-        return bisect.bisect_left(self._newlines, max(0, offset)) + 1
+        return line_of(self._newlines, offset)
 
     def locate(self, segment: Segment, words: str, at: int | None = None) -> int:
         """Return the source line where ``words`` stand inside ``segment``.

@@ -6,13 +6,12 @@ signatures) comes from the :class:`~treaty_align.parse.language.LanguageProfile`
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from treaty_align.errors import InputError
-from treaty_align.model import Segment, Treaty
+from treaty_align.model import Segment, Treaty, line_of, newline_offsets
 from treaty_align.parse.language import LanguageProfile, fold
 from treaty_align.parse.layout import Block, detect_layout, source_lines, split_blocks
 from treaty_align.parse.normalize import MappedText, join_lines, vocabulary_of
@@ -43,20 +42,16 @@ class _Builder:
     newlines: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.newlines = [i for i, ch in enumerate(self.source) if ch == "\n"]
+        self.newlines = newline_offsets(self.source)
 
-    def line_of(self, offset: int) -> int:
-        """Return the 1-based line of ``offset`` in the source."""
-        return bisect.bisect_left(self.newlines, offset) + 1
-
-    def add(self, seg_id: str, kind: str, para_text: MappedText, line: int,
+    def add(self, seg_id: str, kind: str, para_text: MappedText,
             article: str | None = None, label: str | None = None) -> None:
         text = para_text.text.strip()
         if not text:
             return
         # the line is where the clause's own text starts: an item split off a paragraph that
         # holds several items can start on a later line than its paragraph
-        line = self.line_of(para_text.span()[0])
+        line = line_of(self.newlines, para_text.span()[0])
         unique = seg_id
         n = 2
         while unique in self.ids:
@@ -177,7 +172,7 @@ class _ArticleWalker:
     def _container(self) -> str:
         return f"{self.prefix}.p{self.point}" if self.point is not None else self.prefix
 
-    def _add_item(self, text: MappedText, line: int, label: str | None) -> None:
+    def _add_item(self, text: MappedText, label: str | None) -> None:
         container = self._container()
         if label is not None and not label[0].isdigit() and self.last_digit_item:
             container = self.last_digit_item  # а) under 1): a sub-item of the numbered item
@@ -186,7 +181,7 @@ class _ArticleWalker:
         seg_id = f"{container}.i{n}"
         if label is not None and label[0].isdigit():
             self.last_digit_item = seg_id
-        self.b.add(seg_id, "item", text, line, self.article, label)
+        self.b.add(seg_id, "item", text, self.article, label)
 
     def feed(self, para: Para) -> None:
         text = para.text
@@ -198,32 +193,32 @@ class _ArticleWalker:
             self.items.pop(self._container(), None)
             self.last_digit_item = None
             body = text.slice(m_point.end(), len(text.text))
-            self.b.add(self._container(), "paragraph", body, para.line, self.article, self.point)
+            self.b.add(self._container(), "paragraph", body, self.article, self.point)
             self.in_list = _ends(body.text, ":")
             return
         if m_item:
             body = text.slice(m_item.end(), len(text.text))
-            self._add_item(body, para.line, m_item.group("label"))
+            self._add_item(body, m_item.group("label"))
             self.in_list = not _ends(body.text, ".")
             return
         if self.in_list and (_ends(text.text, ";,") or text.text[:1].islower() or ";" in text.text):
             for part in _split_items(text):
-                self._add_item(part, para.line, None)
+                self._add_item(part, None)
             self.in_list = not _ends(text.text, ".!")
             return
         if self.in_list and self.items.get(self._container()):
             # the last item of an unlabelled list ends with a full stop
-            self._add_item(text, para.line, None)
+            self._add_item(text, None)
             self.in_list = False
             return
         self.in_list = _ends(text.text, ":")
         self.last_digit_item = None
         if self.point is not None:
             self.point_paras += 1
-            self.b.add(f"{self._container()}.{self.point_paras}", "paragraph", text, para.line, self.article)
+            self.b.add(f"{self._container()}.{self.point_paras}", "paragraph", text, self.article)
         else:
             self.article_paras += 1
-            self.b.add(f"{self.prefix}.{self.article_paras}", "paragraph", text, para.line, self.article)
+            self.b.add(f"{self.prefix}.{self.article_paras}", "paragraph", text, self.article)
 
 
 def _split_articles(paras: list[Para], warnings: list[str]) -> tuple[list[Para], list[tuple[str, int, list[Para]]]]:
@@ -298,7 +293,7 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
         preamble = preface
     else:
         for n, para in enumerate(preface[:title_at], start=1):
-            builder.add(f"instr.{n}", "instrument", para.text, para.line)
+            builder.add(f"instr.{n}", "instrument", para.text)
         title_para = preface[title_at]
         title_text = title_para.text
         rest = preface[title_at + 1:]
@@ -307,10 +302,10 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
             title_text = MappedText.concat([title_text, MappedText(" ", (title_text.offsets[-1] + 1,)), rest[0].text])
             rest = rest[1:]
         title = title_text.text
-        builder.add("title", "title", title_text, title_para.line)
+        builder.add("title", "title", title_text)
         preamble = rest
     for n, para in enumerate(preamble, start=1):
-        builder.add(f"pre.{n}", "preamble", para.text, para.line)
+        builder.add(f"pre.{n}", "preamble", para.text)
 
     counts: dict[str, int] = {}
     for index, (number, line, body) in enumerate(articles):
@@ -327,9 +322,9 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
         for para in body:
             walker.feed(para)
         for n, para in enumerate(finals, start=1):
-            builder.add(f"final.{n}", "final", para.text, para.line)
+            builder.add(f"final.{n}", "final", para.text)
         for n, para in enumerate(signatures, start=1):
-            builder.add(f"sig.{n}", "signature", para.text, para.line)
+            builder.add(f"sig.{n}", "signature", para.text)
 
     return Treaty(
         language=profile.code,
