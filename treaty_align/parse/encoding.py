@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from treaty_align.errors import InputError
@@ -11,6 +12,8 @@ from treaty_align.errors import InputError
 # of Windows-1251 (it replaces rarely used letters with Kazakh ones); plain CP1251 cannot encode
 # the Kazakh letters at all, so a "CP1251" Kazakh file is in practice KZ-1048.
 _SINGLE_BYTE = ("cp1251", "kz1048", "cp1254", "iso8859_9", "latin_1")
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -109,6 +112,7 @@ def check_is_text(text: str) -> None:
     """Raise :class:`InputError` when decoded text is blank or mostly control characters."""
     if not text.strip():
         raise InputError("the file contains only whitespace: give a treaty text")
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\r\f")
+    # Cc is exactly C0, DEL and C1; a regex counts them at C speed in a 50 MB text
+    controls = len(_CONTROLS.findall(text))
     if controls > 0.01 * len(text):
         raise InputError("the file looks binary (many control characters): give a plain-text or Markdown treaty file")
