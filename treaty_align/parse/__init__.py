@@ -5,17 +5,18 @@ I/O happens only in :func:`load_treaty`; :func:`parse_text` is a pure function o
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
 from treaty_align.errors import InputError
 from treaty_align.model import Treaty
-from treaty_align.parse.encoding import check_is_text, detect_and_decode, normalize_newlines
+from treaty_align.parse.encoding import check_is_text, decode_bytes, normalize_newlines
 from treaty_align.parse.language import detect_language, profile
 from treaty_align.parse.layout import looks_like_markdown
 from treaty_align.parse.structure import build_treaty
 
-__all__ = ["load_treaty", "parse_text", "read_text"]
+__all__ = ["load_treaty", "parse_text", "read_source", "read_text"]
 
 # A treaty is a few hundred kilobytes; refusing huge files avoids reading a disk image by mistake.
 _MAX_BYTES = 50 * 1024 * 1024
@@ -24,6 +25,16 @@ _MAX_BYTES = 50 * 1024 * 1024
 def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
     """Return ``(text, encoding)`` of the file at ``path``, newlines normalised to LF.
 
+    Raises :class:`InputError` for a missing, unreadable, empty, binary or oversized file.
+    """
+    text, encoding, _warnings = read_source(path)
+    return text, encoding
+
+
+def read_source(path: str | os.PathLike[str]) -> tuple[str, str, tuple[str, ...]]:
+    """Return ``(text, encoding, warnings)`` of the file at ``path``, newlines normalised to LF.
+
+    ``warnings`` say what decoding had to repair (invalid UTF-8 bytes, with offset and line).
     Raises :class:`InputError` for a missing, unreadable, empty, binary or oversized file.
     """
     p = Path(path)
@@ -41,7 +52,7 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
     if len(data) > _MAX_BYTES:
         raise InputError(f"{p}: file is over {_MAX_BYTES // (1024 * 1024)} MiB, too large for a treaty text")
     try:
-        text, encoding = detect_and_decode(data)
+        text, encoding, warnings = decode_bytes(data)
     except InputError as exc:
         raise InputError(f"{p}: {exc}") from exc
     text = normalize_newlines(text)
@@ -49,7 +60,7 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
         check_is_text(text)
     except InputError as exc:
         raise InputError(f"{p}: {exc}") from exc
-    return text, encoding
+    return text, encoding, warnings
 
 
 def parse_text(text: str, lang: str | None = None, *, markdown: bool | None = None,
@@ -75,10 +86,13 @@ def load_treaty(path: str | os.PathLike[str] | Treaty, lang: str | None = None) 
     """
     if isinstance(path, Treaty):
         return path
-    text, encoding = read_text(path)
+    text, encoding, warnings = read_source(path)
     suffix = Path(path).suffix
     markdown = True if suffix.lower() in (".md", ".markdown") else None
     try:
-        return parse_text(text, lang, markdown=markdown, source_path=str(path), encoding=encoding)
+        treaty = parse_text(text, lang, markdown=markdown, source_path=str(path), encoding=encoding)
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from exc
+    if warnings:
+        treaty = dataclasses.replace(treaty, warnings=tuple(warnings) + treaty.warnings)
+    return treaty
