@@ -51,11 +51,12 @@ def baseline_text(comparison: "Comparison") -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_baseline(path: str | os.PathLike[str], comparison: "Comparison") -> None:
-    """Write the baseline of ``comparison`` to ``path`` atomically; return nothing."""
+def write_baseline(path: str | os.PathLike[str], comparison: "Comparison", *, force: bool = False) -> None:
+    """Write the baseline of ``comparison`` to ``path`` atomically (``force``: even over a
+    read-only file); return nothing."""
     from treaty_align.report import write_atomic
 
-    write_atomic(path, baseline_text(comparison))
+    write_atomic(path, baseline_text(comparison), force=force)
 
 
 def _ids_from(document: Any, where: str) -> frozenset[str]:

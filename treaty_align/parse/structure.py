@@ -283,7 +283,7 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
     if not articles:
         raise InputError(
             f"no article headings found for {profile.name} (expected lines like "
-            f"{_example_heading(profile)}): is this a treaty text, and is --lang right?"
+            f"{_example_heading(profile)}): is this a treaty text in {profile.name}?"
         )
 
     title_at = _find_title(preface, profile)
