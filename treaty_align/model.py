@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, Literal, Mapping, Sequence
 if TYPE_CHECKING:  # pandas is imported lazily: the CLI's parse path does not need it
     import pandas as pd
 
-SegmentKind = Literal["title", "preamble", "paragraph", "item", "final", "signature", "instrument"]
+SegmentKind = Literal["title", "preamble", "paragraph", "item", "final", "signature", "instrument",
+                      "heading", "container", "note", "table"]
 SEGMENT_KINDS: tuple[str, ...] = (
     "title",
     "preamble",
@@ -24,7 +25,13 @@ SEGMENT_KINDS: tuple[str, ...] = (
     "final",
     "signature",
     "instrument",
+    "heading",  # an article's title ('Статья 5 Решение по передаче' -> 'Решение по передаче')
+    "container",  # a part / section / chapter heading (Раздел II, 2-тарау, Fəsil III)
+    "note",  # notes, footnotes, amendment history, publisher's notes, certifications
+    "table",  # a table cell that is not a signature
 )
+#: kinds that are not clauses: aligned when they can be, never reported as omissions or changes
+NON_CLAUSE_KINDS: frozenset[str] = frozenset({"note", "table"})
 
 Severity = Literal["major", "minor", "info"]
 SEVERITIES: tuple[str, ...] = ("major", "minor", "info")  # most severe first
@@ -75,10 +82,17 @@ class Segment:
     span: tuple[int, int]
     article: str | None = None
     label: str | None = None
+    #: the text as published when look-alike letters were folded in :attr:`text` (same length)
+    original: str | None = None
+
+    @property
+    def published(self) -> str:
+        """Return the text as published (before look-alike letters were folded)."""
+        return self.original if self.original is not None else self.text
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready mapping used by ``treaty-align parse --format json``."""
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "article": self.article,
             "kind": self.kind,
@@ -87,6 +101,9 @@ class Segment:
             "line": self.line,
             "span": list(self.span),
         }
+        if self.original is not None:
+            out["original"] = self.original
+        return out
 
 
 @dataclass(frozen=True)

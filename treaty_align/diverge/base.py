@@ -17,7 +17,7 @@ from typing import Any, Callable, ClassVar, Hashable, Iterator, Mapping, Sequenc
 from treaty_align.diverge.morphology import fold, words
 from treaty_align.diverge.resolve import resolve
 from treaty_align.errors import OptionError
-from treaty_align.model import CHECK_KINDS, SEVERITIES, Alignment, Divergence, Evidence, Segment, Treaty
+from treaty_align.model import CHECK_KINDS, NON_CLAUSE_KINDS, SEVERITIES, Alignment, Divergence, Evidence, Segment, Treaty
 
 MAJOR = "major"
 MINOR = "minor"
@@ -25,7 +25,8 @@ INFO = "info"
 SEVERITY_ORDER: tuple[str, ...] = SEVERITIES
 
 #: blocks whose records never produce omission or comparison findings
-SKIPPED_BLOCKS: frozenset[str] = frozenset({"instrument"})
+#: (notes and tables are not clauses: a note in one version only is the publisher's, not a divergence)
+SKIPPED_BLOCKS: frozenset[str] = frozenset({"instrument"}) | NON_CLAUSE_KINDS
 
 #: longest quote of a whole segment used as evidence, in characters
 MAX_QUOTE = 160
