@@ -90,6 +90,15 @@ class Segment:
         """Return the text as published (before look-alike letters were folded)."""
         return self.original if self.original is not None else self.text
 
+    #: where the clause stands in the file as received, for a person: "line 12" for text,
+    #: "¶ 41" for Word, "p. 3, line 12" for PDF ("" = not known, i.e. "line <line>")
+    location: str = ""
+
+    @property
+    def where(self) -> str:
+        """Return the human location of the clause ("line 12", "¶ 41", "p. 3, line 12")."""
+        return self.location or f"line {self.line}"
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready mapping used by ``treaty-align parse --format json``."""
         out: dict[str, Any] = {
@@ -99,6 +108,7 @@ class Segment:
             "label": self.label,
             "text": self.text,
             "line": self.line,
+            "location": self.where,
             "span": list(self.span),
         }
         if self.original is not None:
@@ -117,6 +127,15 @@ class Treaty:
     source_path: str | None = None
     source: str = field(default="", repr=False, compare=False)
     encoding: str | None = None
+    #: the location in the received file of each line of :attr:`source` (a Word paragraph, a
+    #: PDF page and line); empty for a text file, whose lines are its own
+    locations: tuple[str, ...] = field(default=(), repr=False, compare=False)
+
+    def location(self, line: int) -> str:
+        """Return the human location of 1-based ``line`` of :attr:`source` ("¶ 41", "line 12")."""
+        if 1 <= line <= len(self.locations) and self.locations[line - 1]:
+            return self.locations[line - 1]
+        return f"line {line}"
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -251,6 +270,13 @@ class Evidence:
     segment_id: str
     line: int
     quote: str
+    #: the human location of the quote in the received file ("" = "line <line>")
+    location: str = ""
+
+    @property
+    def where(self) -> str:
+        """Return the human location of the quote ("line 12", "¶ 41", "p. 3, line 12")."""
+        return self.location or f"line {self.line}"
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready mapping of this piece of evidence."""
@@ -258,6 +284,7 @@ class Evidence:
             "language": self.language,
             "segment": self.segment_id,
             "line": self.line,
+            "location": self.where,
             "quote": self.quote,
         }
 
@@ -349,7 +376,7 @@ class Alignment:
             "article": self.article,
             "segments": {
                 lang: [
-                    {"id": s.id, "text": s.text, "line": s.line}
+                    {"id": s.id, "text": s.text, "line": s.line, "location": s.where}
                     for s in self.segments.get(lang, ())
                 ]
                 for lang in languages

@@ -47,11 +47,13 @@ def test_json_alignment_shape(comparison):
     ]
     assert list(rec["segments"]) == ["kk", "az", "ru"]
     assert rec["segments"]["kk"] == [
-        {"id": "art1.p1", "text": "Тараптар 30 күн ішінде бір-бірін жазбаша хабардар етеді.", "line": 5}
+        {"id": "art1.p1", "text": "Тараптар 30 күн ішінде бір-бірін жазбаша хабардар етеді.", "line": 5,
+         "location": "line 5"}
     ]
     (div,) = rec["divergences"]
     assert list(div) == ["id", "kind", "severity", "message", "evidence", "resolution"]
-    assert div["evidence"][0] == {"language": "kk", "segment": "art1.p1", "line": 5, "quote": "30 күн"}
+    assert div["evidence"][0] == {"language": "kk", "segment": "art1.p1", "line": 5,
+                                    "location": "line 5", "quote": "30 күн"}
     assert div["resolution"] == {"authority": "ru", "agrees": ["kk"], "differs": ["az"], "text": "30 дней"}
     # a divergence without an authoritative text has a null resolution
     assert data["alignments"][2]["divergences"][0]["resolution"] is None

@@ -98,10 +98,14 @@ class CheckContext:
         quote = side.text[start:end].strip()
         seg = side.segment_at(start)
         line = seg.line
+        location = seg.location
         if self.treaties is not None and side.lang in self.treaties and quote:
             offset = start - side.starts[side.segments.index(seg)]
-            line = self.treaties[side.lang].locate(seg, quote, at=max(0, offset))
-        return Evidence(language=side.lang, segment_id=seg.id, line=line, quote=quote)
+            treaty = self.treaties[side.lang]
+            line = treaty.locate(seg, quote, at=max(0, offset))
+            # a Word paragraph or PDF page and line, where the quote stands in the received file
+            location = treaty.location(line)
+        return Evidence(language=side.lang, segment_id=seg.id, line=line, quote=quote, location=location)
 
     def whole(self, side: Side, limit: int = MAX_QUOTE) -> Evidence:
         """Return evidence quoting the start of ``side`` (cut at a word boundary near ``limit``)."""
