@@ -352,7 +352,9 @@ class Alignment:
 
     ``segments`` maps a language code to the (possibly empty) tuple of its segments in this
     record; an empty tuple means that language has no counterpart (an omission or an
-    ``instrument`` that belongs to no other version). ``score`` is in [0, 1].
+    ``instrument`` that belongs to no other version). ``score`` is in [0, 1]; ``confidence``
+    (in [0, 1], at most ``score``) is lower when the pairing could as well be one off, next to an
+    omitted clause; ``low_confidence`` is set when it falls below the aligner's threshold.
     """
 
     id: str
@@ -363,6 +365,7 @@ class Alignment:
     low_confidence: bool = False
     divergences: tuple[Divergence, ...] = ()
     note: str = ""
+    confidence: float = 0.0
 
     def text(self, language: str) -> str:
         """Return the joined text of this record's segments in ``language`` ("" if none)."""
@@ -382,6 +385,7 @@ class Alignment:
                 for lang in languages
             },
             "score": round(self.score, 4),
+            "confidence": round(self.confidence, 4),
             "low_confidence": self.low_confidence,
             "note": self.note,
             "divergences": [d.to_dict() for d in self.divergences],

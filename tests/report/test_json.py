@@ -43,7 +43,7 @@ def test_json_alignment_shape(comparison):
     assert len(data["alignments"]) == N_RECORDS
     rec = data["alignments"][1]
     assert list(rec) == [
-        "id", "block", "article", "segments", "score", "low_confidence", "note", "divergences"
+        "id", "block", "article", "segments", "score", "confidence", "low_confidence", "note", "divergences"
     ]
     assert list(rec["segments"]) == ["kk", "az", "ru"]
     assert rec["segments"]["kk"] == [

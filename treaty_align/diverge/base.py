@@ -139,9 +139,11 @@ def stable_id(kind: str, segment_ids: Sequence[str], quotes: Sequence[str]) -> s
     """Return the short hex id of a divergence: sha1 of kind, segment ids and evidence quotes.
 
     Lines and messages are left out on purpose, so that an edit elsewhere in the file or a
-    reworded message keeps the id (and baselines that suppress it) valid.
+    reworded message keeps the id (and baselines that suppress it) valid. Ids and quotes are
+    sorted, so the id does not depend on the order the versions were given in (``compare KK AZ``
+    and ``compare AZ KK`` give the same ids) nor on which version is the pivot.
     """
-    payload = "\x1f".join([kind, "\x1e".join(sorted(set(segment_ids))), "\x1e".join(quotes)])
+    payload = "\x1f".join([kind, "\x1e".join(sorted(set(segment_ids))), "\x1e".join(sorted(quotes))])
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:12]
 
 
@@ -167,7 +169,7 @@ def make_divergence(
     evidence = tuple(sorted(evidence, key=lambda e: _lang_rank(e.language, context.languages)))
     ident = stable_id(
         kind,
-        [s.id for lang in context.languages for s in alignment.segments.get(lang, ())],
+        [f"{lang}:{s.id}" for lang in context.languages for s in alignment.segments.get(lang, ())],
         [f"{e.language}:{e.quote}" for e in evidence],
     )
     resolution = None
