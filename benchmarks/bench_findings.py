@@ -243,7 +243,10 @@ def _lexicon(lang: str) -> dict[str, Any]:
 
 
 def _edge(pattern: str, stem: bool = False) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + pattern + r")" + ("" if stem else r"(?!\w)"))
+    # word edges only where the pattern itself starts / ends with a word (not with a space)
+    head = "" if pattern[:1].isspace() else r"(?<!\w)"
+    tail = "" if stem or pattern[-1:].isspace() else r"(?!\w)"
+    return re.compile(head + "(?:" + pattern + ")" + tail)
 
 
 def _same_case(original: str, new: str) -> str:
@@ -500,6 +503,7 @@ class DocResult:
     digits: int
     embedding: int
     real: list[dict[str, Any]]
+    by_check: dict[str, int] = field(default_factory=dict)
 
 
 def evaluate_clean(doc: Document, run: Run, sim: Similarity) -> tuple[DocResult, float, list[float]]:
@@ -509,9 +513,11 @@ def evaluate_clean(doc: Document, run: Run, sim: Similarity) -> tuple[DocResult,
     cos = sim.cosines(run.records, run.languages)
     threshold = sorted(cos)[max(0, int(0.05 * len(cos)) - 1)] if cos else 0.0
     major = minor = digits = emb = 0
+    by_check: Counter[str] = Counter()
     for i, al in enumerate(run.records):
         if i in real_recs:
             continue
+        by_check.update(f"{d.kind} {d.severity}" for d in al.divergences if d.severity in SEVERE)
         major += sum(d.severity == "major" for d in al.divergences)
         minor += sum(d.severity == "minor" for d in al.divergences)
         digits += digit_key(al, run.languages) is not None
@@ -525,7 +531,8 @@ def evaluate_clean(doc: Document, run: Run, sim: Similarity) -> tuple[DocResult,
             "digits": any(digit_key(run.records[i], run.languages) for i in recs),
             "embedding": any(cos[i] <= threshold for i in recs),
         })
-    return DocResult(doc.name, len(run.records), major, minor, digits, emb, found), threshold, cos
+    return (DocResult(doc.name, len(run.records), major, minor, digits, emb, found, dict(by_check)),
+            threshold, cos)
 
 
 def judge(plant: Plant, clean: Run, planted: Run, clean_cos: list[float], threshold: float,
@@ -554,6 +561,7 @@ def judge(plant: Plant, clean: Run, planted: Run, clean_cos: list[float], thresh
                       for al in after),
         "embedding": (not emb_before) and any(c <= threshold for c in after_cos),
         "before": plant.before[:60], "after": plant.replacement[:60],
+        "context": clean.treaties[plant.lang].source[max(0, plant.start - 40):plant.end + 40],
     }
 
 
@@ -596,6 +604,11 @@ def tables(docs: list[DocResult], plants: list[dict[str, Any]], kinds: Sequence[
                f"| {per100(tot['minor'], tot['records'])} | {per100(tot['digits'], tot['records'])} "
                f"| {per100(tot['emb'], tot['records'])} | {tot['real']} | {tot['ours']} ({tot['ours_major']}) "
                f"| {tot['rd']} | {tot['re']} |")
+    checks: Counter[str] = Counter()
+    for d in docs:
+        checks.update(d.by_check)
+    out += ["", "Findings on the official versions by check: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(checks.items(), key=lambda x: (-x[1], x[0])))]
     if not plants:
         return "\n".join(out) + "\n"
     out += ["", "### Planted changes: recall by kind and side", "",
