@@ -12,12 +12,15 @@ from __future__ import annotations
 import hashlib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Any, Callable, ClassVar, Hashable, Iterator, Mapping, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Hashable, Iterator, Mapping, Sequence, TypeVar
 
 from treaty_align.diverge.morphology import fold, words
 from treaty_align.diverge.resolve import resolve
 from treaty_align.errors import OptionError
 from treaty_align.model import CHECK_KINDS, NON_CLAUSE_KINDS, SEVERITIES, Alignment, Divergence, Evidence, Segment, Treaty
+
+if TYPE_CHECKING:
+    from treaty_align.meaning import Provision
 
 MAJOR = "major"
 MINOR = "minor"
@@ -75,6 +78,8 @@ class CheckContext:
     language (resolution is computed only when it is one of ``languages``); ``encode`` (optional)
     turns texts into unit vectors for the semantic check; ``notices`` collects
     one-line messages (e.g. that an optional backend is unavailable) for the caller to show.
+    ``records`` are all records of the comparison (lists are read across records); the legal
+    meaning of each side (:mod:`treaty_align.meaning`) is computed once and cached here.
     """
 
     languages: tuple[str, ...]
@@ -83,6 +88,41 @@ class CheckContext:
     backend: str = "rules"
     encode: Callable[[list[str]], Any] | None = None
     notices: list[str] = field(default_factory=list)
+    records: Sequence[Alignment] = ()
+    _provisions: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+    _lists: Mapping[str, tuple[int, ...]] | None = field(default=None, repr=False)
+
+    def provision(self, alignment: Alignment, lang: str) -> "Provision | None":
+        """Return the :class:`~treaty_align.meaning.Provision` of ``lang``'s side of ``alignment``."""
+        from treaty_align.meaning import read
+
+        key = (alignment.id, lang)
+        if key not in self._provisions:
+            text = alignment.text(lang)
+            self._provisions[key] = read(text, lang) if text else None
+        return self._provisions[key]
+
+    def list_members(self, alignment: Alignment) -> tuple[int, ...]:
+        """Return the indexes in :attr:`records` of the list ``alignment`` belongs to (() if none)."""
+        from treaty_align.meaning import list_groups
+
+        if self._lists is None:
+            self._lists = list_groups(self.records)
+        return self._lists.get(alignment.id, ())
+
+    def list_provision(self, alignment: Alignment, lang: str) -> "Provision | None":
+        """Return the provision of ``lang`` over the whole list ``alignment`` belongs to.
+
+        A list's lead-in and its items are read together; a record outside a list (or not among
+        :attr:`records`) gives its own provision.
+        """
+        from treaty_align.meaning import merge
+
+        members = self.list_members(alignment)
+        if len(members) <= 1:
+            return self.provision(alignment, lang)
+        parts = [p for i in members if (p := self.provision(self.records[i], lang)) is not None]
+        return merge(parts)
 
     @property
     def resolving(self) -> bool:
