@@ -317,13 +317,45 @@ class Resolution:
         }
 
 
+#: the review decisions a translator can record on a finding
+DECISION_STATUSES: tuple[str, ...] = ("accepted", "rejected")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A translator's review decision on one finding, as recorded in the baseline file.
+
+    ``accepted``: the difference is known and acceptable (e.g. the usual rendering); the finding
+    no longer fails the gate. ``rejected``: the finding is a real error still to be fixed; it
+    stays visible and keeps failing the gate.
+    """
+
+    status: str
+    note: str = ""
+    by: str = ""
+    date: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready mapping (``by`` and ``date`` only when set)."""
+        out: dict[str, Any] = {"status": self.status, "note": self.note}
+        if self.by:
+            out["by"] = self.by
+        if self.date:
+            out["date"] = self.date
+        return out
+
+
 @dataclass(frozen=True)
 class Divergence:
     """A difference in legal meaning between aligned clauses.
 
     ``kind`` names the check that found it (``numbers``, ``crossref``, ``structure``, ``markers``,
     ``actor``, ``terminology``, ``semantic``, ``quality``); ``id`` is a stable hash of kind,
-    segment ids and evidence so that baselines survive reruns.
+    segment ids and evidence so that baselines survive reruns. ``citation`` maps each quoted
+    language (and ``en``) to the place in that document's own citation style ("10-бап 1-тармақ",
+    "Art. 10(1), third paragraph"); ``confidence`` in [0, 1] says how sure the check is;
+    ``suggestion`` is the rendering the document itself uses elsewhere, when a check knows one;
+    ``decision`` is the translator's review decision loaded from the baseline file.
     """
 
     id: str
@@ -333,6 +365,21 @@ class Divergence:
     evidence: tuple[Evidence, ...]
     alignment_id: str = ""
     resolution: Resolution | None = None
+    confidence: float | None = None
+    citation: Mapping[str, str] = field(default_factory=dict, compare=False)
+    suggestion: str = ""
+    decision: Decision | None = None
+
+    @property
+    def accepted(self) -> bool:
+        """Return True when a translator accepted this finding (it no longer fails the gate)."""
+        return self.decision is not None and self.decision.status == "accepted"
+
+    def cite(self, language: str | None = None) -> str:
+        """Return the citation in ``language`` (default English), else the first one, else ""."""
+        if language and self.citation.get(language):
+            return self.citation[language]
+        return self.citation.get("en") or next(iter(self.citation.values()), "")
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready mapping of this divergence."""
@@ -340,9 +387,13 @@ class Divergence:
             "id": self.id,
             "kind": self.kind,
             "severity": self.severity,
+            "confidence": None if self.confidence is None else round(self.confidence, 2),
+            "citation": dict(self.citation),
             "message": self.message,
             "evidence": [e.to_dict() for e in self.evidence],
+            "suggestion": self.suggestion or None,
             "resolution": self.resolution.to_dict() if self.resolution else None,
+            "decision": self.decision.to_dict() if self.decision else None,
         }
 
 
@@ -407,6 +458,8 @@ class Comparison:
     signature: Mapping[str, Any] = field(repr=False)
     warnings: tuple[str, ...] = field(default=(), repr=False)
     authority: str | None = None
+    #: ids of the findings a baseline file hid from this result (kept so reports can save them back)
+    baselined: tuple[str, ...] = field(default=(), repr=False)
 
     def __repr__(self) -> str:
         counts = {s: 0 for s in SEVERITIES}

@@ -10,10 +10,14 @@ those same values (see :mod:`treaty_align.diverge.resolve`).
 from __future__ import annotations
 
 import hashlib
+import json
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Hashable, Iterator, Mapping, Sequence, TypeVar
 
+from treaty_align.citation import citations
 from treaty_align.diverge.morphology import fold, words
 from treaty_align.diverge.resolve import resolve
 from treaty_align.errors import OptionError
@@ -197,12 +201,17 @@ def make_divergence(
     context: CheckContext,
     values: Mapping[str, Hashable] | None = None,
     authority_text: str | None = None,
+    strength: float | None = None,
+    suggestion: str = "",
 ) -> Divergence:
     """Return a Divergence with its stable id, ``alignment_id`` and (when resolving) resolution.
 
     ``values`` are the per-language feature values the check compared; the resolution says
     which languages agree with the authority's value. ``authority_text`` defaults to the
-    authority's evidence quote, else its whole text in the record.
+    authority's evidence quote, else its whole text in the record. ``strength`` in [0, 1] is
+    how strong the check's own evidence is (default: the kind's fitted precision, see
+    :func:`confidence`); ``suggestion`` is a rendering the document uses elsewhere.
+    Every divergence also gets its citation in each document's style.
     """
     if severity not in SEVERITY_ORDER:
         raise ValueError(f"unknown severity {severity!r}")
@@ -228,7 +237,54 @@ def make_divergence(
         evidence=evidence,
         alignment_id=alignment.id,
         resolution=resolution,
+        confidence=confidence(kind, alignment, strength),
+        citation=record_citation(alignment, evidence, context),
+        suggestion=suggestion,
     )
+
+
+def confidence(kind: str, alignment: Alignment, strength: float | None = None) -> float:
+    """Return how sure a finding is, in [0, 1]: evidence strength times alignment certainty.
+
+    ``strength`` defaults to the precision of ``kind`` fitted on the real corpus
+    (``data/confidence.json``, written by ``benchmarks/fit_confidence.py``). A finding on a
+    record the aligner is unsure of may be an artefact of a wrong pairing, so the record's
+    score scales it, and a low-confidence record halves it.
+    """
+    table = fitted_confidence()
+    base = table.get("kinds", {}).get(kind, table.get("default", 0.5)) if strength is None else strength
+    base = min(1.0, max(0.0, float(base)))
+    score = min(1.0, max(0.0, float(alignment.score)))
+    floor = float(table.get("alignment_floor", 0.6))
+    value = base * (floor + (1.0 - floor) * score)
+    if alignment.low_confidence:
+        value *= 0.5
+    return round(value, 2)
+
+
+@lru_cache(maxsize=1)
+def fitted_confidence() -> dict[str, Any]:
+    """Return the fitted confidence table (``data/confidence.json``; empty when absent)."""
+    path = resources.files("treaty_align.data") / "confidence.json"
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def record_citation(alignment: Alignment, evidence: Sequence[Evidence],
+                    context: CheckContext) -> dict[str, str]:
+    """Return ``{lang: citation}`` of a finding: the first quoted segment of each language
+    (else the record's first segment there), and ``en`` from the prevailing or first language."""
+    chosen: dict[str, Segment] = {}
+    for lang in context.languages:
+        segs = alignment.segments.get(lang, ())
+        if not segs:
+            continue
+        quoted = [e.segment_id for e in evidence if e.language == lang]
+        by_id = {s.id: s for s in segs}
+        chosen[lang] = next((by_id[i] for i in quoted if i in by_id), segs[0])
+    english_from = context.authority if context.resolving else None
+    return citations(chosen, english_from=english_from)
 
 
 def _lang_rank(lang: str, languages: Sequence[str]) -> int:
