@@ -9,6 +9,7 @@ tried again, and after ``max_attempts`` tries recorded as failed with a one-line
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -39,8 +40,20 @@ def _died(item: WorkItem, reason: str) -> DocumentOutcome:
     )
 
 
+def _context() -> Any:
+    """Return the start method of worker processes: fork where the platform has it.
+
+    Forking works from any caller (a script without a ``__main__`` guard, a notebook, standard
+    input), which spawn does not; the coordinator forks before it loads any model and runs no
+    threads of its own (the progress bar's monitor thread is off). Elsewhere: spawn.
+    """
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
 class ProcessExecutor:
-    """A pool of ``jobs`` local worker processes (``concurrent.futures``, spawn start method).
+    """A pool of ``jobs`` local worker processes (``concurrent.futures``).
 
     At most ``jobs`` documents are in flight, so when the pool breaks because a worker died,
     only the documents that were running are charged an attempt; the pool is then rebuilt.
@@ -54,8 +67,7 @@ class ProcessExecutor:
         self.restarts = 0
 
     def _pool(self) -> ProcessPoolExecutor:
-        # spawn: a fresh interpreter per worker, whatever threads the coordinator runs
-        return ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
+        return ProcessPoolExecutor(self.jobs, mp_context=_context())
 
     def run(self, items: Iterable[WorkItem]) -> Iterator[tuple[WorkItem, DocumentOutcome]]:
         """Yield ``(item, outcome)`` for every item, as they finish."""

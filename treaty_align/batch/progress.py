@@ -28,6 +28,8 @@ class TqdmProgress:
         """Open the bar over ``pending`` documents (``skipped`` were already done)."""
         from tqdm import tqdm
 
+        # no monitor thread: worker processes are forked from this one after this point
+        tqdm.monitor_interval = 0
         self.pending = pending
         if skipped and not self.quiet:
             self.stream.write(f"treaty-align: {skipped} document(s) already done, skipped (--resume)\n")

@@ -162,7 +162,8 @@ def _compare(item: WorkItem, paths: list[Path]) -> DocumentOutcome:
     from treaty_align.report import render
 
     if len(paths) < 2:
-        raise InputError(f"{len(paths)} version file(s): an act needs two or three language versions")
+        names = ", ".join(p.name for p in paths) or "none"
+        raise InputError(f"{len(paths)} version file ({names}): an act needs two or three language versions")
     treaties = _load_versions(paths)
     if len(treaties) > _MAX_VERSIONS:
         langs = ", ".join(t.language for t in treaties)
