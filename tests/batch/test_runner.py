@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+
 import sqlite3
 from pathlib import Path
 
@@ -18,7 +20,7 @@ def options(cache_dir: str, **kw) -> BatchOptions:
 
 
 def rows(db: Path, table: str) -> int:
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         return conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
 

@@ -176,23 +176,34 @@ def run_batch(source: str | os.PathLike[str], out: str | os.PathLike[str],
             pending.append(document)
         if progress is not None:
             progress.start(len(pending), summary.skipped)
-        status = "aborted"
         try:
-            for item, outcome in _execute(executor, pending, options.compare, store, run_id, out_dir):
+            for _, outcome in _execute(executor, pending, options.compare, store, run_id, out_dir):
                 _count(summary, outcome)
                 if progress is not None:
                     progress.finished(outcome)
-            status = "finished"
-        except KeyboardInterrupt:
-            summary.interrupted = True
-            status = "interrupted"
-            raise
-        finally:
+        except BaseException as exc:  # also Ctrl-C: record the run's end, then let it through
             if progress is not None:
                 progress.close()
-            summary.seconds = round(time.perf_counter() - started, 2)
-            _finish(store, run_id, status, summary, documents, options.fail_on, out_dir)
+            summary.interrupted = isinstance(exc, KeyboardInterrupt)
+            _finish_quietly(store, run_id, "interrupted" if summary.interrupted else "aborted",
+                            summary, documents, options.fail_on, out_dir)
+            if isinstance(exc, InputError):
+                raise InputError(f"{exc}; {summary.done + summary.failed} document(s) of this run "
+                                 f"are stored: fix that, then run again with --resume") from exc
+            raise
+        if progress is not None:
+            progress.close()
+        summary.seconds = round(time.perf_counter() - started, 2)
+        _finish(store, run_id, "finished", summary, documents, options.fail_on, out_dir)
     return summary
+
+
+def _finish_quietly(*args: object) -> None:
+    """:func:`_finish` after a failure: its own errors (the same full disk) must not hide the first."""
+    try:
+        _finish(*args)  # type: ignore[arg-type]
+    except (InputError, OSError):
+        pass
 
 
 def _check_writable(folder: Path) -> None:
