@@ -156,7 +156,7 @@ class DaskExecutor:
         dask.config.set({"distributed.scheduler.allowed-failures": self.max_attempts - 1})
         if self.scheduler:
             try:
-                return Client(self.scheduler, timeout="20s"), None
+                return Client(self.scheduler, timeout="10s"), None
             except (OSError, TimeoutError, ValueError) as exc:
                 raise OptionError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from exc
         cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,

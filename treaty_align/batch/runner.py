@@ -139,6 +139,11 @@ def _check_options(options: BatchOptions) -> None:
         raise OptionError(f"--reports {','.join(unknown)}: choose from {', '.join(_REPORT_SUFFIX)}")
     if options.jobs is not None and options.jobs < 1:
         raise OptionError("--jobs must be at least 1")
+    if options.max_attempts < 1:
+        raise OptionError("--attempts must be at least 1")
+    from treaty_align.embed import get_encoder
+
+    get_encoder(options.compare.encoder, use_cache=False)  # an unknown name fails here, not per act
 
 
 def run_batch(source: str | os.PathLike[str], out: str | os.PathLike[str],
