@@ -16,12 +16,14 @@ import sys
 import threading
 import time
 import warnings
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Sequence
 
 from treaty_align import __version__
 from treaty_align.errors import InputError, TreatyAlignError
 
 if TYPE_CHECKING:
+    from treaty_align.baseline import Baseline
     from treaty_align.model import Comparison
 
 EXIT_OK = 0
@@ -151,9 +153,9 @@ def _add_compare(sub: "argparse._SubParsersAction[_Parser]") -> None:
                    help="table format: also list every aligned record, not only the findings")
     p.add_argument("--fail-on", choices=("major", "minor", "info"),
                    help="exit 1 when a finding at or above this severity remains")
-    p.add_argument("--baseline", metavar="FILE", help="suppress the findings recorded in FILE")
+    p.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE and apply its review decisions")
     p.add_argument("--update-baseline", action="store_true",
-                   help="write all current findings to the --baseline FILE")
+                   help="write all current findings to the --baseline FILE (keeping its decisions)")
     p.add_argument("--checks", metavar="LIST",
                    help="comma-separated checks to run (default: all; see 'checks' below)")
     p.add_argument("--morphology", choices=("rules", "stanza"), default="rules",
@@ -222,48 +224,51 @@ def _progress_interval() -> float:
         return PROGRESS_INTERVAL
 
 
-def _preflight_baseline(args: argparse.Namespace) -> frozenset[str] | None:
-    """Return the ids of the baseline to apply (None when there is none), checking it first.
+def _preflight_baseline(args: argparse.Namespace) -> "Baseline | None":
+    """Return the baseline to apply, read (and so checked) before the comparison starts.
 
-    With ``--update-baseline`` returns the ids of the file being replaced, if it is a baseline,
-    for the summary of what changed; the file must be writable.
+    With ``--update-baseline`` returns the file being replaced (its decisions survive the
+    update; its ids give the summary of what changed), or None when there is none yet; the
+    file must be writable. None without ``--baseline``.
     """
-    from treaty_align.baseline import load_baseline
+    from treaty_align.baseline import read_baseline
 
     if not args.baseline:
         return None
     if args.update_baseline:
         _check_output(args.baseline, args.force)
-        try:
-            return load_baseline(args.baseline)
-        except TreatyAlignError:
-            return None  # missing or not a baseline: it is about to be written afresh
-    return load_baseline(args.baseline)
+        return read_baseline(args.baseline) if Path(args.baseline).is_file() else None
+    return read_baseline(args.baseline)
 
 
 def _with_baseline(args: argparse.Namespace, comparison: "Comparison",
-                   recorded: frozenset[str] | None) -> tuple["Comparison", "Comparison", int]:
+                   recorded: "Baseline | None") -> tuple["Comparison", "Comparison", int]:
     """Return ``(what to report, what to gate, findings hidden)`` after ``--baseline`` /
-    ``--update-baseline``; ``recorded`` are the ids read by :func:`_preflight_baseline`."""
-    from treaty_align.baseline import apply_baseline, write_baseline
+    ``--update-baseline``; ``recorded`` is what :func:`_preflight_baseline` read."""
+    from treaty_align.baseline import Baseline, apply_baseline, write_baseline
 
     if not args.baseline:
         return comparison, comparison, 0
-    current = {d.id for d in comparison.divergences}
     if args.update_baseline:
-        # the findings just accepted no longer fail the gate; the report still shows them
-        write_baseline(args.baseline, comparison, force=args.force)
+        # the review decisions already in the file survive the update
+        previous = recorded or Baseline()
+        comparison = apply_baseline(comparison, Baseline(decisions=previous.decisions))
+        write_baseline(args.baseline, comparison, previous.decisions, force=args.force)
+        current = {d.id for d in comparison.divergences}
         if recorded is None:
             change = "new baseline"
         else:
-            change = (f"{len(current - recorded)} new, {len(recorded - current)} no longer found, "
-                      f"{len(current & recorded)} kept")
+            change = (f"{len(current - previous.ids)} new, {len(previous.ids - current)} no longer "
+                      f"found, {len(current & previous.ids)} kept")
         _say(args, f"baseline {args.baseline} written: {len(current)} findings ({change})")
-        return comparison, apply_baseline(comparison, current), 0
-    recorded = recorded or frozenset()
+        # the findings just recorded no longer fail the gate; the report still shows them
+        return comparison, apply_baseline(comparison, {d.id for d in comparison.divergences
+                                                       if d.decision is None}), 0
+    recorded = recorded or Baseline()
+    current = {d.id for d in comparison.divergences}
     notes: list[str] = []
-    if recorded and not recorded & current:
-        notes.append(f"none of the {len(recorded)} findings recorded in the baseline {args.baseline} "
+    if recorded.ids and not recorded.ids & current:
+        notes.append(f"none of the {len(recorded.ids)} findings recorded in the baseline {args.baseline} "
                      f"match this comparison: is it the baseline of another treaty, or of other "
                      f"options (--encoder, --checks)?")
     reported = apply_baseline(comparison, recorded)
@@ -348,6 +353,69 @@ def _run_compare(args: argparse.Namespace) -> tuple[str, int, str]:
     return text, code, what
 
 
+def _add_batch(sub: "argparse._SubParsersAction[_Parser]") -> None:
+    p = sub.add_parser(
+        "batch",
+        help="compare a whole collection in parallel into one results database",
+        description="Compare every act of a collection - a folder with one sub-folder per act "
+                    "holding its language versions, or a CSV manifest (id, paths separated by ';', "
+                    "optional authority) - in parallel worker processes. OUT receives "
+                    "results.sqlite3, reports/<id>.html and the collection page index.html. "
+                    "Exit 0 ran, 1 findings at or above --fail-on, 2 a document failed or error.",
+    )
+    p.add_argument("source", metavar="SOURCE", help="collection folder or manifest .csv")
+    p.add_argument("-o", "--out", dest="out_dir", metavar="DIR", required=True,
+                   help="output folder (results database, reports, collection page)")
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the CPU count)")
+    p.add_argument("--executor", choices=("process", "dask"), default="process",
+                   help="local process pool (default) or a Dask cluster ([dask] extra)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler, e.g. tcp://HOST:8786 (default: a local cluster of --jobs workers)")
+    p.add_argument("--resume", action="store_true",
+                   help="skip documents already done with the same inputs and options")
+    p.add_argument("--attempts", type=int, default=3, metavar="N",
+                   help="tries of a document whose worker process dies (default 3)")
+    p.add_argument("--reports", default="html", metavar="LIST",
+                   help="per-document report formats, comma-separated (default html; e.g. html,json)")
+    p.add_argument("--fail-on", choices=("major", "minor", "info"),
+                   help="exit 1 when any document has a finding at or above this severity")
+    p.add_argument("--encoder", default="e5-small", metavar="NAME",
+                   help="e5-small (default, offline), lexical (no model) or st:<model or folder>")
+    p.add_argument("--authority", metavar="LANG",
+                   help="prevailing language of every act (the manifest's authority column wins)")
+    p.add_argument("--checks", metavar="LIST", help="comma-separated checks to run (default: all)")
+    p.add_argument("--morphology", choices=("rules", "stanza"), default="rules")
+    p.add_argument("--cache-dir", metavar="DIR", help="embedding cache folder shared by the workers")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no failure lines")
+    p.set_defaults(run=_run_batch)
+
+
+def _run_batch(args: argparse.Namespace) -> tuple[str, int]:
+    from treaty_align.batch import BatchOptions, CompareOptions, run_batch
+    from treaty_align.batch.progress import TqdmProgress
+
+    def listed(value: str | None) -> tuple[str, ...] | None:
+        return None if value is None else tuple(v.strip() for v in value.split(",") if v.strip())
+
+    options = BatchOptions(
+        compare=CompareOptions(encoder=args.encoder, authority=args.authority,
+                               checks=listed(args.checks), morphology=args.morphology,
+                               cache_dir=args.cache_dir, use_cache=not args.no_cache,
+                               report_formats=listed(args.reports) or ("html",)),
+        jobs=args.jobs, executor=args.executor, scheduler=args.scheduler, resume=args.resume,
+        fail_on=args.fail_on, max_attempts=args.attempts,
+    )
+    try:
+        summary = run_batch(args.source, args.out_dir, options, progress=TqdmProgress(quiet=args.quiet))
+    except KeyboardInterrupt:
+        raise TreatyAlignError("interrupted; the documents finished so far are stored: "
+                               "run the same command with --resume to go on") from None
+    for line in summary.gate_lines(args.fail_on):
+        sys.stderr.write(f"treaty-align: {line}\n")
+    return summary.describe() + "\n", summary.exit_code
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``treaty-align`` command."""
     parser = _Parser(
@@ -358,6 +426,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _add_parse(sub)
     _add_compare(sub)
+    _add_batch(sub)
     return parser
 
 
@@ -396,7 +465,8 @@ def _install_signal_handlers() -> dict[int, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` and return the exit code."""
     args = build_parser().parse_args(argv)
-    previous = _install_signal_handlers()
+    # batch runs worker processes, which must keep the default SIGTERM (their pool stops them)
+    previous = _install_signal_handlers() if args.command in ("parse", "compare") else {}
     try:
         result = args.run(args)
         text, code = result[0], result[1]
