@@ -57,3 +57,12 @@ def test_checks_accepts_a_comma_separated_string():
     assert {d.kind for d in result.divergences} <= {"numbers"}
     with pytest.raises(treaty_align.OptionError, match="unknown check 'bogus'"):
         treaty_align.compare(KK_PATH, AZ_PATH, encoder="lexical", checks="numbers,bogus", use_cache=False)
+
+
+def test_treaty_format_lists_a_few_warnings_then_counts_them(kk_treaty):
+    import dataclasses
+
+    noisy = dataclasses.replace(kk_treaty, warnings=tuple(f"odd line {i}" for i in range(12)))
+    lines = noisy.format().splitlines()
+    assert lines[-6:] == [f"warning: odd line {i}" for i in range(5)] + [
+        "... and 7 more warnings (all of them are in --format json)"]

@@ -57,6 +57,8 @@ def severity_rank(severity: str) -> int:
 
 # characters searched around the expected place of a quote before the whole segment is
 _LOCATE_WINDOW = 4096
+# warnings listed one by one in Treaty.format() before the rest are counted
+_WARNINGS_LISTED = 5
 
 
 def newline_offsets(text: str) -> list[int]:
@@ -245,8 +247,12 @@ class Treaty:
             room = max(10, width - len(prefix))
             text = seg.text if len(seg.text) <= room else seg.text[: room - 1] + "…"
             rows.append(prefix + text)
-        for warning in self.warnings:
+        for warning in self.warnings[:_WARNINGS_LISTED]:
             rows.append(f"warning: {warning}")
+        if len(self.warnings) > _WARNINGS_LISTED:
+            # a 50 MB file can have tens of thousands: the JSON output keeps them all
+            rows.append(f"... and {len(self.warnings) - _WARNINGS_LISTED} more warnings "
+                        f"(all of them are in --format json)")
         return "\n".join(rows) + "\n"
 
     def to_frame(self) -> "pd.DataFrame":
