@@ -1,11 +1,16 @@
 """Stage 2: align the clauses of two or three language versions of a treaty.
 
-Two levels. Articles are paired by number and the pairing is checked by content; when the
-numbering disagrees they are paired by content instead (with a warning). Inside each pair of
+Two levels. Articles are paired by number wherever they stand (a moved article keeps its
+number; each copy of a repeated number is its own article), and the pairing is checked by
+content: same-numbered articles whose content disagrees, and articles whose number the other
+version lacks, are paired by content among themselves; when the numbering as a whole disagrees,
+all articles are paired by content (with a warning). Inside each pair of
 blocks (title, preamble, an article, final clauses, signatures) a banded dynamic programme
 (:mod:`treaty_align.dp`) chooses 1-1, 1-0, 0-1, 1-2, 2-1 and 2-2 beads, scored by embedding
 similarity of the joined texts plus structural evidence (same structural id, same label, same
-numbers, relative position, length ratio). Items of one list that are given in another order
+numbers, relative position, length ratio). A bead next to an omission gets a lower confidence
+when the omitted clause would pair about as well. The weights and thresholds are fitted data
+(``data/calibration/align.json``). Items of one list that are given in another order
 are then matched crosswise. With three languages, each version is aligned to the pivot and the
 two pairings are merged into records holding all three.
 """
