@@ -33,7 +33,9 @@ from treaty_align.model import Alignment, Segment, Treaty
 _NUMBER = re.compile(r"\d+")
 _ARTICLE_PREFIX = re.compile(r"^art[^.]*\.")
 # order in which blocks appear in a treaty; the instrument (a ratifying act) comes first
-BLOCK_ORDER: tuple[str, ...] = ("instrument", "title", "preamble", "article", "final", "signature")
+# (chapters, notes and tables are blocks of their own: aligned with each other, never with clauses)
+BLOCK_ORDER: tuple[str, ...] = ("instrument", "title", "preamble", "container", "article", "final", "signature",
+                                "note", "table")
 
 
 def fitted_calibration() -> dict:
