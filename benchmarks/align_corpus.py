@@ -5,8 +5,8 @@ Two kinds of gold:
 * the hand gold of the bundled treaty (``tests/data/gold_kk_az_art1-9.tsv``, Articles 1-9);
 * a *proxy* gold for the real acts of a corpus folder (default ``../shared/real-texts`` from the
   repository root): official versions of one act are near-parallel with identical article and
-  point numbering, so segments that get the same structural id in both versions are expected to
-  pair 1-1. Ids that count positions (unnumbered paragraphs and items) agree only as long as
+  point numbering, so article clauses that get the same structural id in both versions are
+  expected to pair 1-1. Ids that count positions (unnumbered paragraphs and items) agree only as long as
   nothing is missing, which is why each act also gets a *gap variant*: one unnumbered clause is
   dropped from the second version in every article that has three or more, and the ids after it
   are renumbered as a parser would. The gold follows the clauses, not the ids, so an aligner that
@@ -64,11 +64,18 @@ def hand_gold_case() -> Case:
     return Case("bundled kk-az (hand gold)", kk, az, gold)  # type: ignore[arg-type]
 
 
+#: kinds of clause the proxy gold holds: those inside articles, whose ids follow the printed
+#: article and point numbers (preamble ids only count paragraphs of a preface that publishers
+#: pad with titles, anchors and notes; notes and tables are the publisher's)
+GOLD_KINDS = frozenset({"paragraph", "item", "heading"})
+
+
 def proxy_gold(a: Treaty, b: Treaty) -> tuple[Pair, ...]:
-    """Return the pairs of segments with the same id and kind in both versions (not instruments)."""
+    """Return the pairs of article clauses with the same id and kind in both versions."""
     ids_b = {s.id: s for s in b.segments}
     return tuple((s.id, s.id) for s in a.segments
-                 if s.kind != "instrument" and s.id in ids_b and ids_b[s.id].kind == s.kind)
+                 if s.article is not None and s.kind in GOLD_KINDS
+                 and s.id in ids_b and ids_b[s.id].kind == s.kind)
 
 
 def _unnumbered_runs(treaty: Treaty) -> list[list[int]]:
@@ -178,7 +185,11 @@ class MemoEncoder:
 
 
 def align_case(case: Case, encode: Callable[[list[str]], np.ndarray],
-               options: AlignOptions) -> tuple[Alignment, ...]:
-    """Return the records of ``case`` aligned with ``options`` (``a`` is the pivot)."""
+               options: AlignOptions) -> tuple[Alignment, ...] | None:
+    """Return the records of ``case`` aligned with ``options`` (``a`` is the pivot), or None when
+    the aligner refuses the pair as versions of different treaties."""
     treaties = {case.a.language: case.a, case.b.language: case.b}
-    return align_treaties(treaties, encode, options=options).alignments
+    try:
+        return align_treaties(treaties, encode, options=options).alignments
+    except InputError:
+        return None

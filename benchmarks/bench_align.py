@@ -55,10 +55,14 @@ def main(argv: list[str] | None = None) -> int:
         totals = [0, 0.0, 0.0]
         for case in cases:
             records = align_case(case, encode, options)
-            ours = accuracy(record_pairs(records, case.a.language, case.b.language), case.gold)
             base = accuracy(positional_pairs(case.a, case.b), case.gold)
-            flagged, wrong = low_confidence_figures(records, case)
-            print(f"| {case.name:<40} | {len(case.gold):>4} | {ours:.3f} | {base:.3f} | {flagged} ({wrong}) |")
+            if records is None:
+                # refused as versions of different treaties: no pair found
+                ours, flags = 0.0, "refused"
+            else:
+                ours = accuracy(record_pairs(records, case.a.language, case.b.language), case.gold)
+                flags = "{} ({})".format(*low_confidence_figures(records, case))
+            print(f"| {case.name:<40} | {len(case.gold):>4} | {ours:.3f} | {base:.3f} | {flags} |")
             totals[0] += len(case.gold)
             totals[1] += ours * len(case.gold)
             totals[2] += base * len(case.gold)

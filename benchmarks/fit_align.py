@@ -10,7 +10,8 @@ and gap variants of ``align_corpus.py``) and the bundled treaty with its hand go
   coordinate search (each value scaled by 0.5 ... 1.5 in turn, kept when the mean accuracy over
   the cases rises) starting from the values in the file;
 * ``gap_margin`` and ``low_confidence``: the pair that best separates wrong records from right
-  ones (F1 of "flagged" against "holds a gold pair the aligner missed");
+  ones (F1 of "flagged" against "holds a gold pair the aligner missed"), over the records of the
+  fitting encoder and of the lexical one (kept as they are with fewer than 20 wrong records);
 * ``same_treaty.min_separation``: midway between the highest separation of two *unrelated* acts
   (the Kazakh text of one, the Russian of another) and the lowest of two versions of one act,
   over the fitting encoder and the lexical one.
@@ -41,6 +42,8 @@ CALIBRATION = ROOT / "treaty_align" / "data" / "calibration" / "align.json"
 SEARCHED = ("threshold", "w_semantic", "w_lexical", "w_structure", "w_numbers", "w_position",
             "merge_penalty", "parallel_bonus")
 SCALES = (0.5, 0.75, 1.25, 1.5)
+#: fewer wrong records than this leave the low-confidence threshold as it is
+MIN_WRONG_RECORDS = 20
 
 
 def mean_accuracy(cases: list[Case], encode: MemoEncoder, options: AlignOptions) -> float:
@@ -48,7 +51,8 @@ def mean_accuracy(cases: list[Case], encode: MemoEncoder, options: AlignOptions)
     scores = []
     for case in cases:
         records = align_case(case, encode, options)
-        scores.append(accuracy(record_pairs(records, case.a.language, case.b.language), case.gold))
+        scores.append(0.0 if records is None else
+                      accuracy(record_pairs(records, case.a.language, case.b.language), case.gold))
     return sum(scores) / len(scores)
 
 
@@ -78,6 +82,8 @@ def flag_quality(cases: list[Case], encode: MemoEncoder, options: AlignOptions) 
     rows = []
     for case in cases:
         records = align_case(case, encode, options)
+        if records is None:
+            continue
         la, lb = case.a.language, case.b.language
         pairs = record_pairs(records, la, lb)
         missed = {x for x, y in case.gold if (x, y) not in pairs for x in x.split("+") if x}
@@ -135,14 +141,28 @@ def main(argv: list[str] | None = None) -> int:
     current = json.loads(CALIBRATION.read_text(encoding="utf-8"))
     start = AlignOptions(**current["align_options"])
     options, score, first = coordinate_search(cases, encode, start, args.rounds, log)
-    best = (options.gap_margin, options.low_confidence, -1.0)
+    # one threshold serves every encoder, and the fitting encoder alone may make too few
+    # mistakes to learn from: the records of the lexical encoder are pooled in
+    encoders = {args.encoder: encode}
+    if args.encoder != "lexical":
+        encoders["lexical"] = MemoEncoder(get_encoder("lexical").encode)
+    best = (options.gap_margin, options.low_confidence, 0.0)
+    wrong_records = 0
     for gap_margin in (0.05, 0.1, 0.2):
         trial = dataclasses.replace(options, gap_margin=gap_margin)
-        threshold, f1 = best_flagging(flag_quality(cases, encode, trial))
-        log(f"gap_margin {gap_margin}: low_confidence {threshold} F1 {f1:.3f}")
+        rows = [row for enc in encoders.values() for row in flag_quality(cases, enc, trial)]
+        threshold, f1 = best_flagging(rows)
+        wrong_records = sum(w for _, w in rows)
+        log(f"gap_margin {gap_margin}: low_confidence {threshold} F1 {f1:.3f} "
+            f"({wrong_records} wrong of {len(rows)} records)")
         if f1 > best[2]:
             best = (gap_margin, threshold, f1)
-    options = dataclasses.replace(options, gap_margin=best[0], low_confidence=best[1])
+    # a threshold fitted on a handful of wrong records would be noise: keep the file's values
+    flags_fitted = wrong_records >= MIN_WRONG_RECORDS
+    if flags_fitted:
+        options = dataclasses.replace(options, gap_margin=best[0], low_confidence=best[1])
+    else:
+        log(f"only {wrong_records} wrong records: low_confidence and gap_margin kept")
 
     measured = {}
     for name in dict.fromkeys([args.encoder, "lexical"]):
@@ -168,7 +188,9 @@ def main(argv: list[str] | None = None) -> int:
             "mean_accuracy_before": round(first, 4),
             "mean_accuracy_after": round(score, 4),
             "low_confidence_f1": round(best[2], 3),
-            "not_fitted": ["band", "merge_penalty_2_2", "swap_margin", "renumber_margin"],
+            "wrong_records": wrong_records,
+            "not_fitted": ["band", "merge_penalty_2_2", "swap_margin", "renumber_margin"]
+            + ([] if flags_fitted else ["low_confidence", "gap_margin"]),
         },
         "align_options": dataclasses.asdict(options),
         "same_treaty": {"min_separation": min_separation, "measured": measured},

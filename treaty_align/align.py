@@ -249,8 +249,9 @@ class PairScorer:
         numbers, length = self.numbers_and_length(a_segs, b_segs)
         position = 1.0 - min(1.0, abs(pos_a - pos_b) * 2)
         surface = self.surface(a_segs, b_segs)
-        return (o.w_semantic * sem + o.w_lexical * surface + o.w_structure * min(structure, 1.0) + o.w_numbers * numbers
-                + o.w_length * length + o.w_position * position)
+        # fitted weights need not sum to one; a score stays in [0, 1]
+        return min(1.0, o.w_semantic * sem + o.w_lexical * surface + o.w_structure * min(structure, 1.0)
+                   + o.w_numbers * numbers + o.w_length * length + o.w_position * position)
 
 
 @dataclass(frozen=True)
@@ -315,7 +316,48 @@ def align_block(a_segs: Sequence[Segment], b_segs: Sequence[Segment], scorer: Pa
         return bead_gain(scorer.content(a_segs[i0:i1], b_segs[j0:j1]), (i1 - i0) + (j1 - j0))
 
     beads = _repair_reordered(beads, a_segs, b_segs, score, content_gain, o.swap_margin)
+    beads = _pair_facing_gaps(beads, a_segs, b_segs, score, o.threshold - o.gap_margin)
     return _next_to_gaps(beads, a_segs, b_segs, score, o.gap_margin)
+
+
+def _pair_facing_gaps(beads: list[Bead], a_segs: Sequence[Segment], b_segs: Sequence[Segment],
+                      score: Callable[[int, int, int, int], float], floor: float) -> list[Bead]:
+    """Return ``beads`` where clauses left alone on both sides at the same place (a run of 1-0
+    and 0-1 beads) are paired 1-1, in order, when a pair scores at least ``floor``.
+
+    Omissions facing each other are more often a clause translated loosely than clauses each
+    version lacks; the confidence of such a pair is then judged by :func:`_next_to_gaps`.
+    """
+    ia = {s: i for i, s in enumerate(a_segs)}
+    ib = {s: i for i, s in enumerate(b_segs)}
+    out: list[Bead] = []
+    k = 0
+    while k < len(beads):
+        end = k
+        while end < len(beads) and len(beads[end].a) + len(beads[end].b) == 1:
+            end += 1
+        run = beads[k:end]
+        xs = sorted((s for bd in run for s in bd.a), key=ia.__getitem__)
+        ys = sorted((s for bd in run for s in bd.b), key=ib.__getitem__)
+        if not xs or not ys:
+            out.append(beads[k])
+            k += 1
+            continue
+
+        def gain(i0: int, i1: int, j0: int, j1: int) -> float:
+            if i0 == i1 or j0 == j1:
+                return 0.0
+            x, y = ia[xs[i0]], ib[ys[j0]]
+            return score(x, x + 1, y, y + 1) - floor
+
+        for r, q in align_sequences(len(xs), len(ys), gain, beads=((1, 1), (1, 0), (0, 1))):
+            if len(r) and len(q):
+                x, y = ia[xs[r.start]], ib[ys[q.start]]
+                out.append(Bead((xs[r.start],), (ys[q.start],), score(x, x + 1, y, y + 1)))
+            else:
+                out.append(Bead(tuple(xs[i] for i in r), tuple(ys[j] for j in q), 0.0))
+        k = end
+    return out
 
 
 def _next_to_gaps(beads: list[Bead], a_segs: Sequence[Segment], b_segs: Sequence[Segment],
