@@ -43,7 +43,8 @@ def test_table_is_default(cache):
 
 
 @pytest.mark.parametrize("args,message", [
-    (["only-one.txt"], "give two files"),
+    (["only-one.txt"], "give two or three language versions in any order"),
+    ([str(KK_PATH), str(AZ_PATH), str(KK_PATH), str(AZ_PATH)], "not 4"),
     ([str(KK_PATH), str(KK_PATH)], "are both in 'kk'"),
     ([str(KK_PATH), "/nonexistent/file.txt"], "no such file"),
     ([str(KK_PATH), str(AZ_PATH), "--ru", str(KK_PATH)], "looks like kk"),

@@ -39,12 +39,13 @@ def bundled_corpus(lang: str) -> Any:
     return bundled_path(lang)
 
 
-def compare(kk: Any, az: Any, ru: Any = None, **options: Any) -> "Comparison":
+def compare(*versions: Any, ru: Any = None, **options: Any) -> "Comparison":
     """Return the :class:`~treaty_align.model.Comparison` of two or three language versions.
 
-    Each version is a path or a loaded ``Treaty``; ``options`` are those of
+    Each version is a path (text, Markdown, HTML, .docx, PDF) or a loaded ``Treaty``, in any
+    order and any languages; ``ru`` names the Russian one explicitly; ``options`` are those of
     :func:`treaty_align.pipeline.compare_treaties` (``encoder``, ``authority``, ...).
     """
     from treaty_align.pipeline import compare_treaties
 
-    return compare_treaties(kk, az, ru=ru, **options)
+    return compare_treaties(*versions, ru=ru, **options)

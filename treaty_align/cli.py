@@ -58,15 +58,22 @@ def _add_compare(sub: "argparse._SubParsersAction[_Parser]") -> None:
         "compare",
         help="align the versions and report divergences (no files: the bundled treaty)",
         description="Align the clauses of two or three language versions and report where they "
-                    "differ in meaning. With no files, compares the bundled Kazakh and "
-                    "Azerbaijani texts of the 2019 Kazakhstan-Azerbaijan migration agreement.",
+                    "differ in meaning. Versions may be text, Markdown, HTML, Word .docx or PDF "
+                    "files, in any order; the result does not depend on the order. With no "
+                    "files, compares the bundled Kazakh and Azerbaijani texts of the 2019 "
+                    "Kazakhstan-Azerbaijan migration agreement.",
     )
-    p.add_argument("files", nargs="*", metavar="FILE", help="two language versions (e.g. KK AZ)")
-    p.add_argument("--ru", metavar="FILE", help="the Russian version: pivot and prevailing text")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="two or three language versions in any order and any of kk, az, ru "
+                        "(e.g. KK AZ, KK RU, RU AZ KK); the language of each is detected")
+    p.add_argument("--ru", metavar="FILE",
+                   help="the Russian version, named explicitly (same as giving it as a FILE): "
+                        "the pivot and, unless --authority says otherwise, the prevailing text")
     p.add_argument("--encoder", default="e5-small", metavar="NAME",
                    help="e5-small (default, offline), lexical (no model) or st:<model or folder>")
     p.add_argument("--authority", metavar="LANG",
-                   help="the prevailing language that resolves divergences (default: ru if given)")
+                   help="the prevailing language that resolves divergences and is the pivot "
+                        "(default: ru when a Russian version is given; otherwise none)")
     p.add_argument("--format", choices=COMPARE_FORMATS, default="table")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report here (atomically)")
     p.add_argument("--fail-on", choices=("major", "minor", "info"),
@@ -129,8 +136,12 @@ def _run_compare(args: argparse.Namespace) -> tuple[str, int]:
     from treaty_align.pipeline import bundled_paths, compare_treaties
     from treaty_align.report import render
 
-    if len(args.files) == 1 or len(args.files) > 2:
-        raise OptionError("give two files (e.g. KK AZ), or none to compare the bundled treaty")
+    given = len(args.files) + (args.ru is not None)
+    if args.files and not 2 <= given <= 3:
+        # no FILE at all means the bundled treaty (with --ru, beside a Russian text)
+        raise OptionError(
+            f"give two or three language versions in any order (e.g. KK AZ, KK RU, RU AZ KK, "
+            f"or KK --ru RU), not {given}; or none to compare the bundled treaty")
     if args.update_baseline and not args.baseline:
         raise OptionError("--update-baseline needs --baseline FILE")
     files = args.files or [str(p) for p in bundled_paths()]

@@ -40,7 +40,7 @@ def _finding(d: "Divergence", record_id: str) -> list[str]:
         f"- **{d.severity.upper()}** · `{d.kind}` · record `{record_id}` — {md_escape(d.message)}"
     ]
     for e in d.evidence:
-        lines.append(f"  - {e.language}, line {e.line}: «{md_escape(e.quote)}»")
+        lines.append(f"  - {e.language}, {e.where}: «{md_escape(e.quote)}»")
     res = d.resolution
     if res is not None:
         said = f": «{md_escape(res.text)}»" if res.text else ""
