@@ -32,7 +32,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _add_parse(sub: "argparse._SubParsersAction[_Parser]") -> None:
     p = sub.add_parser("parse", help="print the structure of one language version")
-    p.add_argument("file", help="treaty text (plain text or Markdown; UTF-8, UTF-16 or CP1251)")
+    p.add_argument("file", help="a treaty version: plain text or Markdown (UTF-8, UTF-16, CP1251, "
+                                "KZ-1048), HTML, Word .docx or PDF with a text layer")
     p.add_argument("--lang", help="language code (kk, az, ru); detected if omitted")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")

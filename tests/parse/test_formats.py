@@ -178,3 +178,27 @@ def test_parse_json_carries_locations(tmp_path, blocks, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["encoding"] == "docx"
     assert [s["location"] for s in data["segments"]][:2] == ["¶ 1", "¶ 3"]
+
+
+def test_findings_cite_word_paragraphs_and_pdf_pages(tmp_path, capsys):
+    import dataclasses
+
+    kk = write_docx(synthetic_blocks(SYNTHETIC_RU.with_name("kk.md")), tmp_path / "kk.docx")
+    # a planted change in the Russian PDF: 60 days where the Kazakh text says 30
+    changed = [dataclasses.replace(b, text=b.text.replace("30", "60")) for b in synthetic_blocks()]
+    ru = write_pdf(changed, tmp_path / "ru.pdf")
+    out = tmp_path / "r.json"
+    assert main(["compare", str(kk), str(ru), "--format", "json", "-o", str(out), "-q",
+                 "--cache-dir", str(tmp_path / "cache")]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["languages"] == ["ru", "kk"]
+    (finding,) = [d for a in data["alignments"] for d in a["divergences"]]
+    assert finding["kind"] == "numbers"
+    where = {e["language"]: e["location"] for e in finding["evidence"]}
+    assert where["kk"] == "¶ 19"
+    assert re.fullmatch(r"p\. 2, line \d+", where["ru"])
+    record = next(a for a in data["alignments"] if a["divergences"])
+    assert record["segments"]["kk"][0]["location"] == "¶ 19"
+    assert main(["compare", str(kk), str(ru), "--format", "markdown", "-q",
+                 "--cache-dir", str(tmp_path / "cache")]) == 0
+    assert "kk, ¶ 19: «30" in capsys.readouterr().out
