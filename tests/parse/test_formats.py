@@ -111,7 +111,7 @@ def test_pdf_page_furniture_and_hyphens_removed(tmp_path, blocks):
     assert not any(re.fullmatch(r"\s*\d+\s*", ln) for ln in doc.text.split("\n"))
     treaty = load_treaty(path)
     # "стати-" / "стики" at a line end is joined: the whole word is in the document's vocabulary
-    assert "стати-\n" in doc.text
+    assert "стати-" not in doc.text and "в области статистики\n" in doc.text
     assert treaty.title == "СОГЛАШЕНИЕ о сотрудничестве в области статистики"
     with pdfplumber.open(str(path)) as pdf:
         printed = [[ln["text"] for ln in page.extract_text_lines()] for page in pdf.pages]
@@ -202,3 +202,12 @@ def test_findings_cite_word_paragraphs_and_pdf_pages(tmp_path, capsys):
     assert main(["compare", str(kk), str(ru), "--format", "markdown", "-q",
                  "--cache-dir", str(tmp_path / "cache")]) == 0
     assert "kk, ¶ 19: «30" in capsys.readouterr().out
+
+
+def test_dehyphenation_keeps_compounds_the_document_shows():
+    from treaty_align.parse.pdf import dehyphenate
+
+    lines = ["бір-бірін хабардар етеді, бір-", "бірін", "для инвес-", "торов и научно-",
+             "технического, технический совет, предос-", "тавляет"]
+    assert dehyphenate(lines) == ["бір-бірін хабардар етеді, бір-", "бірін", "для инвесторов",
+                                  "и научно-", "технического, технический совет, предоставляет", ""]

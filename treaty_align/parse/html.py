@@ -80,6 +80,8 @@ class _Paragraphs:
     done: list[tuple[str, int]] = field(default_factory=list)
     pieces: list[tuple[str, bool]] = field(default_factory=list)
     line: int = 0
+    #: a list label waiting for the item's first paragraph (``<li><p>text</p></li>``)
+    label: str = ""
 
     def text(self, text: str | None, bold: bool, line: int | None, pre: bool = False) -> None:
         if not text:
@@ -114,7 +116,8 @@ class _Paragraphs:
                 text = f"**{text}**"
             out.append(text)
         if out:
-            out[0] = prefix + out[0]
+            out[0] = prefix + self.label + out[0]
+            self.label = ""
             self.done.append(("\n".join(out), self.line))
 
 
@@ -134,7 +137,7 @@ def _walk(el, paras: _Paragraphs, bold: bool, pre: bool) -> None:  # noqa: ANN00
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             prefix = "#" * int(tag[1]) + " "
         elif tag == "li":
-            prefix = el.get("data-treaty-align-label", "")
+            paras.label = el.get("data-treaty-align-label", "")
     paras.text(el.text, bold, el.sourceline, pre)
     ordinal = 0
     for child in el:
@@ -145,6 +148,8 @@ def _walk(el, paras: _Paragraphs, bold: bool, pre: bool) -> None:  # noqa: ANN00
         paras.text(child.tail, bold, child.sourceline, pre)
     if block:
         paras.flush(prefix)
+        if tag == "li":
+            paras.label = ""  # an empty item: its label labels nothing
 
 
 def _item_prefix(lst, item, ordinal: int) -> str:  # noqa: ANN001 - lxml elements
