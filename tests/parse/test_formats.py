@@ -211,3 +211,23 @@ def test_dehyphenation_keeps_compounds_the_document_shows():
              "технического, технический совет, предос-", "тавляет"]
     assert dehyphenate(lines) == ["бір-бірін хабардар етеді, бір-", "бірін", "для инвесторов",
                                   "и научно-", "технического, технический совет, предоставляет", ""]
+
+
+def test_docx_tracked_changes_and_content_controls(tmp_path, blocks):
+    import docx
+    from docx.oxml import parse_xml
+
+    path = write_docx(blocks, tmp_path / "ru.docx")
+    document = docx.Document(str(path))
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    target = next(p for p in document.paragraphs if p.text.startswith("Стороны сотрудничают"))
+    target._p.append(parse_xml(f'<w:ins {ns} w:id="1" w:author="t"><w:r><w:t> Вставка принята.</w:t></w:r></w:ins>'))
+    target._p.append(parse_xml(f'<w:del {ns} w:id="2" w:author="t"><w:r><w:delText> Удалено.</w:delText></w:r></w:del>'))
+    # a paragraph inside a block-level content control
+    sdt = parse_xml(f'<w:sdt {ns}><w:sdtContent><w:p><w:r><w:t>Настоящее Соглашение толкуется добросовестно.</w:t>'
+                    f'</w:r></w:p></w:sdtContent></w:sdt>')
+    target._p.addnext(sdt)
+    document.save(path)
+    treaty = load_treaty(path)
+    assert treaty.segment("art1.1").text.endswith("своих государств. Вставка принята.")
+    assert treaty.segment("art1.2").text == "Настоящее Соглашение толкуется добросовестно."

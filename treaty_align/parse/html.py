@@ -17,7 +17,8 @@ from treaty_align.errors import InputError
 from treaty_align.parse.formats import ExtractedText
 
 _SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "meta", "link",
-                   "iframe", "object", "svg", "button", "select", "input", "textarea"})
+                   "iframe", "object", "svg", "button", "select", "input", "textarea", "nav", "aside"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BLOCK = frozenset({
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "table", "tr", "td",
     "th", "ul", "ol", "section", "article", "header", "footer", "center", "dd", "dt", "dl", "form",
@@ -123,7 +124,9 @@ class _Paragraphs:
 
 def _walk(el, paras: _Paragraphs, bold: bool, pre: bool) -> None:  # noqa: ANN001 - lxml element
     tag = el.tag.lower() if isinstance(el.tag, str) else ""
-    if not tag or tag in _SKIP:  # comments, processing instructions, scripts
+    if not tag or tag in _SKIP:  # comments, processing instructions, scripts, site menus
+        return
+    if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style", "")):
         return
     if tag == "br":
         paras.line_break()
