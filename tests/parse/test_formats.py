@@ -201,7 +201,7 @@ def test_findings_cite_word_paragraphs_and_pdf_pages(tmp_path, capsys):
     assert record["segments"]["kk"][0]["location"] == "¶ 19"
     assert main(["compare", str(kk), str(ru), "--format", "markdown", "-q",
                  "--cache-dir", str(tmp_path / "cache")]) == 0
-    assert "kk, ¶ 19: «30" in capsys.readouterr().out
+    assert "¶ 19: «30" in capsys.readouterr().out
 
 
 def test_dehyphenation_keeps_compounds_the_document_shows():

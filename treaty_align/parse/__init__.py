@@ -16,6 +16,8 @@ from treaty_align.parse.encoding import check_is_text, detect_and_decode, normal
 from treaty_align.parse.formats import ExtractedText, looks_like_html, sniff_format
 from treaty_align.parse.language import detect_language, profile
 from treaty_align.parse.layout import looks_like_markdown
+from treaty_align.parse.normalize import strip_format_chars
+from treaty_align.parse.scripts import nfc_normalize
 from treaty_align.parse.structure import build_treaty
 
 __all__ = ["load_treaty", "parse_text", "read_document", "read_text"]
@@ -122,10 +124,16 @@ def parse_text(text: str, lang: str | None = None, *, markdown: bool | None = No
     """
     source = normalize_newlines(text)
     check_is_text(source)
-    code = lang or detect_language(source)
+    # the same text stored decomposed (NFD) must parse and compare like the composed one;
+    # composition never touches newlines, so source lines stay those of the file
+    source, composed = nfc_normalize(source)
+    notices = (f"Unicode normalised to NFC: {composed} combining character(s) composed with their letters",) \
+        if composed else ()
+    code = lang or detect_language(strip_format_chars(source))
     prof = profile(code)
     is_md = looks_like_markdown(source) if markdown is None else markdown
-    treaty = build_treaty(source, prof, markdown=is_md, source_path=source_path, encoding=encoding)
+    treaty = build_treaty(source, prof, markdown=is_md, source_path=source_path, encoding=encoding,
+                          notices=notices)
     treaty = dataclasses.replace(treaty, locations=tuple(locations))
     segments = tuple(dataclasses.replace(s, location=treaty.location(s.line)) for s in treaty.segments)
     return dataclasses.replace(treaty, segments=segments)
