@@ -35,7 +35,8 @@ _TITLE_MAX_WORDS = 30
 # A signature line is short and does not end like a sentence.
 _SIGNATURE_MAX_WORDS = 10
 _NOTE_MAX_WORDS = 80
-_FOOTNOTE = re.compile(rf"^(?:[{_SUP}]+|\[\d{{1,3}}\]|\*{{1,3}})\s*\S")
+# a footnote opens with its mark: a superscript, [1], *, or a digit glued to a capital ('1The')
+_FOOTNOTE = re.compile(rf"^(?:(?:[{_SUP}]+|\[\d{{1,3}}\]|\*{{1,3}})\s*\S|\d{{1,2}}(?=[^\W\d_])(?=\w*[^\W\d_])(?=[^\W\d_a-zа-я]))")
 _AMENDMENT_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}|№\s*\d")
 _PUNCT = " .:-–—"
 
@@ -141,7 +142,7 @@ def _title_like(text: str) -> bool:
     text = text.lstrip(_PUNCT).rstrip()
     if not text:
         return False
-    return (_words(text) <= _TITLE_MAX_WORDS and not _ends(text, ".;:,!?")
+    return (_words(text) <= _TITLE_MAX_WORDS and not _ends(text, ".;:,!?-–—")
             and not text[:1].islower())
 
 
@@ -262,13 +263,12 @@ def _find_title(preface: list[Para], profile: LanguageProfile) -> int | None:
         if words and len(words) <= 40 and (words[0] in profile.treaty_words or words[-1] in profile.treaty_words) \
                 and not para.note and not _has_cue(para.text.text, profile.instrument_cues):
             return i
-    # a domestic law: its first heading, or first short line without a full stop
-    for i, para in enumerate(preface):
-        if para.note or para.cell is not None or _has_cue(para.text.text, profile.instrument_cues):
-            continue
-        if para.marked or _title_like(para.text.text):
-            return i
-        break
+    # a domestic law: its first paragraph, a heading or a short line without a full stop
+    # (after notes; never a paragraph of a ratifying act)
+    first = next((i for i, p in enumerate(preface) if not p.note and p.cell is None), None)
+    if first is not None and not _has_cue(preface[first].text.text, profile.instrument_cues) \
+            and (preface[first].marked or _title_like(preface[first].text.text)):
+        return first
     return None
 
 
@@ -306,7 +306,7 @@ def _item_label(profile: LanguageProfile) -> re.Pattern[str]:
     letters = profile.item_letters + "abcdefghijklmnopqrstuvwxyz"
     letters = re.escape("".join(dict.fromkeys(letters + letters.upper())))
     return re.compile(
-        rf"^(?P<label>\(?(?:\d{{1,3}}(?:\.\d{{1,3}})*[{_SUP}]*|[{letters}]|[ivxІі]{{2,5}})\))\s*"
+        rf"^(?P<label>\(?(?:\d{{1,3}}(?:\.\d{{1,3}})*[{_SUP}]*|[{letters}]|[ivxі]{{1,5}})\))\s*"
     )
 
 
@@ -447,8 +447,11 @@ def _split_articles(paras: list[Para], warnings: list[str]) -> tuple[list[Para],
 
 def _closing_paras(body: list[Para], profile: LanguageProfile) -> tuple[list[Para], list[Para], list[Para]]:
     """Split the last article's paragraphs into (article text, final clauses, signatures)."""
-    # a table (of signatures) closes the article: nothing after it is the article's text
-    cell_at = next((i for i, p in enumerate(body) if p.cell is not None), None)
+    # a table (of signatures) or a certification closes the article: nothing after it is the
+    # article's text
+    cell_at = next((i for i, p in enumerate(body) if p.cell is not None or (
+        i > 0 and _is_certification(p, profile))),
+        None)
     tail_after_table: list[Para] = []
     if cell_at is not None and cell_at > 0:
         body, tail_after_table = body[:cell_at], body[cell_at:]
@@ -472,6 +475,13 @@ def _closing_paras(body: list[Para], profile: LanguageProfile) -> tuple[list[Par
             sig_at = i
             break
     return body[:final_at], tail[:sig_at], tail[sig_at:] + tail_after_table
+
+
+def _is_certification(para: Para, profile: LanguageProfile) -> bool:
+    """Return True for a certification ('I certify that this text ...'): a sentence with its cue."""
+    text = para.text.text
+    return para.cell is None and (_words(text) > _SIGNATURE_MAX_WORDS or _ends(text, ".")) \
+        and _has_cue(text, profile.certification_cues)
 
 
 def _trailing_signatures(body: list[Para]) -> int | None:
@@ -698,27 +708,26 @@ def _emit_preface(builder: _Builder, preface: list[Para], profile: LanguageProfi
 
 
 def _emit_closing(builder: _Builder, finals: list[Para], signatures: list[Para], profile: LanguageProfile) -> None:
+    """Add final clauses, signatures and certification notes; after a certification come its signatures."""
     n_final = n_sig = n_note = 0
-    for para in finals:
-        if para.note or _has_cue(para.text.text, profile.certification_cues):
+    certified = False
+    for para in finals + signatures:
+        text = para.text.text
+        signature_part = any(para is p for p in signatures) or certified
+        if para.note or _is_certification(para, profile):
+            n_note += 1
+            certified = True
+            builder.add(f"cert.{n_note}", "note", para.text)
+        elif signature_part and para.cell is None and _words(text) > 2 * _SIGNATURE_MAX_WORDS:
+            # a long paragraph among the signatures is no signature: a translator's or publisher's note
             n_note += 1
             builder.add(f"cert.{n_note}", "note", para.text)
+        elif signature_part:
+            n_sig += 1
+            builder.add(f"sig.{n_sig}", "signature", para.text)
         else:
             n_final += 1
             builder.add(f"final.{n_final}", "final", para.text)
-    for para in signatures:
-        text = para.text.text
-        if para.note or (para.cell is None and _words(text) > _SIGNATURE_MAX_WORDS
-                         and _has_cue(text, profile.certification_cues)):
-            n_note += 1
-            builder.add(f"cert.{n_note}", "note", para.text)
-        elif para.cell is None and _words(text) > 2 * _SIGNATURE_MAX_WORDS:
-            # a long paragraph after the signatures is no signature: a certification or note
-            n_note += 1
-            builder.add(f"cert.{n_note}", "note", para.text)
-        else:
-            n_sig += 1
-            builder.add(f"sig.{n_sig}", "signature", para.text)
 
 
 def _example_heading(profile: LanguageProfile) -> str:
