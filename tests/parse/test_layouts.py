@@ -435,3 +435,63 @@ def test_letter_without_articles_is_compared_by_points():
 def test_one_line_without_articles_is_still_refused():
     with pytest.raises(InputError, match="no article headings"):
         parse_text("Это просто записка другу без всякой структуры.", lang="ru")
+
+
+def _as_html(markdown_text: str) -> str:
+    """Return a SYNTHETIC HTML page of the Markdown fixture (headings, bold, quote, table)."""
+    out = ["<html><body>"]
+    for block in markdown_text.strip().split("\n\n"):
+        block = block.strip()
+        if block.startswith("<"):
+            out.append(block.replace("**", ""))
+        elif block.startswith("#"):
+            level = len(block) - len(block.lstrip("#"))
+            out.append(f"<h{level}>{block.lstrip('#').strip()}</h{level}>")
+        elif block.startswith(">"):
+            out.append(f"<blockquote><i>{block.lstrip('> ').strip('*')}</i></blockquote>")
+        elif block.startswith("**"):
+            out.append(f"<p><b>{block.strip('*')}</b></p>")
+        else:
+            out.append(f"<p>{block}</p>")
+    return "\n".join(out + ["</body></html>"])
+
+
+def test_html_copy_gives_the_markdown_structure(ru_md):
+    from treaty_align.parse.html import read_html
+
+    extracted = read_html(_as_html(RU_MD))
+    treaty = parse_text(extracted.text, markdown=extracted.markdown)
+    assert shape(treaty) == shape(ru_md)
+    assert treaty.segment("art2.title").text == "Отказ в обмене"
+
+
+# SYNTHETIC: a constitution in Azerbaijani with Roman points and transitional provisions
+AZ_CONSTITUTION = """\
+KONSTİTUSİYA
+
+Maddə 1
+
+I. Hər kəs sülh şəraitində yaşamaq hüququna malikdir.
+
+II. Hər kəs təmiz havada gəzmək hüququna malikdir.
+
+Maddə 2
+
+Dövlət bu hüquqların qorunmasına təminat verir.
+
+Keçid müddəaları
+
+1. Bu qaydalar qüvvəyə minənədək əvvəlki qaydalar tətbiq edilir.
+
+2. Növbəti seçkilər yeni qaydada keçirilir.
+"""
+
+
+def test_roman_points_and_transitional_provisions_outside_the_last_article():
+    treaty = parse_text(AZ_CONSTITUTION, lang="az")
+    assert treaty.title == "KONSTİTUSİYA"
+    assert [s.label for s in treaty.article("1")] == ["I", "II"]
+    assert treaty.article("2")[-1].text == "Dövlət bu hüquqların qorunmasına təminat verir."
+    assert treaty.segment("transitional").kind == "container"
+    assert [s.id for s in treaty.article("transitional")] == ["transitional.p1", "transitional.p2"]
+    assert not any("jumps" in w for w in treaty.warnings)

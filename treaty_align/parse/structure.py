@@ -223,6 +223,11 @@ def _paragraphs(blocks: list[Block], profile: LanguageProfile, vocab: frozenset[
                 paras.append(Para(rest, block.line))
             continue
         text = join_lines([ln.text for ln in block.lines], vocab)
+        named = _unnumbered_container(text.text, profile)
+        if named is not None:
+            # 'Переходные положения': a part of its own after the articles, not their text
+            paras.append(Para(text, block.line, container=(named, ""), marked=marked))
+            continue
         c = container.match(text.text)
         if c and (marked or _title_like(text.text[c.end():]) or not text.text[c.end():].strip(_PUNCT)):
             word = c.group("word") or c.group("word2")
@@ -232,6 +237,15 @@ def _paragraphs(blocks: list[Block], profile: LanguageProfile, vocab: frozenset[
             continue
         paras.append(Para(text, block.line, note=is_note(text.text, profile), marked=marked, alone=alone))
     return paras
+
+
+_NUMBERING = re.compile(r"^(?:[IVXLCІХ]+|\d+)[.)]?\s+")
+
+
+def _unnumbered_container(text: str, profile: LanguageProfile) -> str | None:
+    """Return the type of a part named without a number ('Transitional provisions'), if ``text`` is one."""
+    phrase = _NUMBERING.sub("", fold(text).strip(_PUNCT)).strip(_PUNCT)
+    return next((kind for kind, phrases in profile.unnumbered_containers if phrase in phrases), None)
 
 
 def _heading_kind(profile: LanguageProfile, container: re.Pattern[str], text: str) -> str | None:
@@ -408,8 +422,9 @@ def _split_articles(paras: list[Para], warnings: list[str]) -> tuple[list[Para],
     preface: list[Para] = []
     articles: list[_Article] = []
     for para in paras:
-        if para.heading is not None:
-            articles.append(_Article(para.heading, para.line, para, []))
+        if para.heading is not None or (para.container is not None and para.container[1] == ""):
+            number = para.heading if para.heading is not None else para.container[0]  # type: ignore[index]
+            articles.append(_Article(number, para.line, para, []))
         elif articles:
             articles[-1].body.append(para)
         else:
@@ -419,7 +434,9 @@ def _split_articles(paras: list[Para], warnings: list[str]) -> tuple[list[Para],
     jumps: list[str] = []
     for art in articles:
         digits = re.match(r"\d+", art.number)
-        n = int(digits.group()) if digits else 0
+        if not digits:
+            continue  # a part named without a number ('transitional')
+        n = int(digits.group())
         restart = art.number in seen or (previous is not None and n == 1 and previous > 1)
         if not restart:
             plain = art.number.isdigit()
@@ -576,6 +593,9 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
         base = "body" if unit_prefix == "body" else f"{unit_prefix}{number}"
         prefix = base if counts[number] == 1 else f"{base}_{counts[number]}"
         body = art.body
+        if art.head.container is not None:
+            _emit_container(builder, art.head)
+            prefix = art.number if counts[number] == 1 else f"{art.number}_{counts[number]}"
         if unit_prefix == "art" and art.head.title is not None:
             builder.add(f"{prefix}.title", "heading", art.head.title, article)
         elif unit_prefix == "art" and art.head.alone and body and _title_on_next_line(body[0]):
