@@ -495,3 +495,8 @@ def test_roman_points_and_transitional_provisions_outside_the_last_article():
     assert treaty.segment("transitional").kind == "container"
     assert [s.id for s in treaty.article("transitional")] == ["transitional.p1", "transitional.p2"]
     assert not any("jumps" in w for w in treaty.warnings)
+
+
+def test_lookalike_folding_sees_through_invisible_characters():
+    treaty = parse_text("КЕЛІСІМ\n\n1-бап\n\nМемлекет\u00adiнiң Тарап\u200bтары хабарлайды.\n", lang="kk")
+    assert treaty.segment("art1.1").text == "Мемлекетінің Тараптары хабарлайды."
