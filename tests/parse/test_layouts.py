@@ -500,3 +500,12 @@ def test_roman_points_and_transitional_provisions_outside_the_last_article():
 def test_lookalike_folding_sees_through_invisible_characters():
     treaty = parse_text("КЕЛІСІМ\n\n1-бап\n\nМемлекет\u00adiнiң Тарап\u200bтары хабарлайды.\n", lang="kk")
     assert treaty.segment("art1.1").text == "Мемлекетінің Тараптары хабарлайды."
+
+
+def test_markdown_pipe_table_cells_are_signatures():
+    text = ("СОГЛАШЕНИЕ\n\nСтатья 1\n\nСтороны сотрудничают.\n\nСовершено в двух экземплярах.\n\n"
+            "| За Государство А | За Государство Б |\n|---|---|\n| И. Иванов | П. Петров |\n")
+    treaty = parse_text(text, markdown=True)
+    assert [s.text for s in treaty.of_kind("signature")] == ["За Государство А", "За Государство Б",
+                                                             "И. Иванов", "П. Петров"]
+    assert not any("|" in s.text or "---" in s.text for s in treaty.segments)
