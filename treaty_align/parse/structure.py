@@ -36,7 +36,8 @@ _TITLE_MAX_WORDS = 30
 _SIGNATURE_MAX_WORDS = 10
 _NOTE_MAX_WORDS = 80
 # a footnote opens with its mark: a superscript, [1], *, or a digit glued to a capital ('1The')
-_FOOTNOTE = re.compile(rf"^(?:(?:[{_SUP}]+|\[\d{{1,3}}\]|\*{{1,3}})\s*\S|\d{{1,2}}(?=[^\W\d_])(?=\w*[^\W\d_])(?=[^\W\d_a-zа-я]))")
+_FOOTNOTE = re.compile(rf"^(?:(?:[{_SUP}]+|\[\d{{1,3}}\])\s*\S|\*{{1,3}}(?=[^\s*]))")
+_GLUED_MARK = re.compile(r"^\d{1,2}([^\W\d_])([^\W\d_]{2})")
 _AMENDMENT_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}|№\s*\d")
 _PUNCT = " .:-–—"
 
@@ -155,6 +156,10 @@ def is_note(text: str, profile: LanguageProfile) -> bool:
     """
     folded = fold(text)
     if _lead_pattern(profile.note_cues).match(folded) or _FOOTNOTE.match(text):
+        return True
+    glued = _GLUED_MARK.match(text)
+    if glued and glued.group(1).isupper() and glued.group(2).islower():
+        # a mark glued to a capitalised word: '1The Statute was adopted ...' (not '3D', '5G')
         return True
     n = _words(text)
     if n <= _NOTE_MAX_WORDS and _has_cue(text, profile.publisher_cues):
