@@ -509,3 +509,11 @@ def test_markdown_pipe_table_cells_are_signatures():
     assert [s.text for s in treaty.of_kind("signature")] == ["За Государство А", "За Государство Б",
                                                              "И. Иванов", "П. Петров"]
     assert not any("|" in s.text or "---" in s.text for s in treaty.segments)
+
+
+def test_letter_labels_of_one_list_follow_one_script():
+    # the first label is a Cyrillic 'а' among Latin letters
+    text = ("СОГЛАШЕНИЕ\n\nСтатья 1\n\nСтороны обязуются:\n\n(\u0430) обмениваться данными;\n\n"
+            "(b) проводить встречи;\n\n(c) готовить отчеты.\n")
+    treaty = parse_text(text)
+    assert [s.label for s in treaty.article("1") if s.kind == "item"] == ["(a)", "(b)", "(c)"]

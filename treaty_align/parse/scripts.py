@@ -60,6 +60,11 @@ def _script_of(ch: str) -> str:
     return "other"
 
 
+def script_of(text: str) -> str:
+    """Return ``Latn``, ``Cyrl`` or ``other``: the script of the first letter of ``text``."""
+    return next((_script_of(ch) for ch in text if ch.isalpha()), "other")
+
+
 def _fold_word(word: str, table: LookalikeTable) -> str:
     """Return ``word`` with its look-alikes folded to the script it is written in (or unchanged)."""
     native_only = native_twin = foreign_twin = foreign_only = 0

@@ -13,6 +13,7 @@ gets a kind of its own and never becomes one of the article's clauses.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,7 +23,7 @@ from treaty_align.model import Segment, Treaty, line_of, newline_offsets
 from treaty_align.parse.language import LanguageProfile, fold
 from treaty_align.parse.layout import Block, detect_layout, source_lines, split_blocks
 from treaty_align.parse.normalize import MappedText, join_lines, vocabulary_of
-from treaty_align.parse.scripts import fold_lookalikes
+from treaty_align.parse.scripts import fold_lookalikes, lookalike_table, script_of
 
 _SUP = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 # Roman numerals as point labels (I., IV.), Cyrillic І and Х accepted as look-alikes
@@ -626,7 +627,7 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
     return Treaty(
         language=profile.code,
         title=title,
-        segments=tuple(builder.segments),
+        segments=_same_script_labels(builder.segments, profile),
         warnings=tuple(builder.warnings),
         source_path=source_path,
         source=source,
@@ -655,6 +656,31 @@ def _check_articleless(text: str, paras: list[Para], profile: LanguageProfile) -
             f"{_example_heading(profile)}) and too little text in {profile.name} to compare by "
             f"paragraphs: is this a treaty text, and is --lang right?"
         )
+
+
+def _same_script_labels(segments: list[Segment], profile: LanguageProfile) -> tuple[Segment, ...]:
+    """Return the segments with the letter labels of each list written in one script.
+
+    A list lettered ``(а) (b) (c)`` with a Cyrillic ``а`` typed among Latin letters gets
+    ``(a)``: the labels of one list follow the script most of them are written in.
+    """
+    table = lookalike_table(profile.code)
+    lists: dict[str, list[int]] = {}
+    for i, seg in enumerate(segments):
+        letter = re.sub(r"[()\s]", "", seg.label or "")
+        if seg.kind == "item" and len(letter) == 1 and letter.isalpha():
+            lists.setdefault(seg.id.rsplit(".", 1)[0], []).append(i)
+    out = list(segments)
+    for members in lists.values():
+        scripts = [script_of(re.sub(r"[()\s]", "", segments[i].label or "")) for i in members]
+        majority = max(sorted(set(scripts)), key=scripts.count)
+        twins = table.to_native if majority == table.native_script else table.to_foreign
+        for i, script in zip(members, scripts):
+            label = segments[i].label or ""
+            if script != majority and scripts.count(majority) > len(scripts) / 2:
+                folded = "".join(twins.get(ch, ch) for ch in label)
+                out[i] = dataclasses.replace(segments[i], label=folded)
+    return tuple(out)
 
 
 def _title_on_next_line(para: Para) -> bool:
