@@ -145,6 +145,6 @@ def detect_language(text: str) -> str:
     if scores[best] < 0.3:
         raise InputError(
             "cannot tell the language of the text (no Kazakh, Azerbaijani or Russian letters "
-            "found): is it a treaty in one of these languages? ('treaty-align parse --lang' forces one)"
+            "found): is it a treaty in one of these languages?"
         )
     return best

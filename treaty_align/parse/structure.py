@@ -654,7 +654,7 @@ def _check_articleless(text: str, paras: list[Para], profile: LanguageProfile) -
         raise InputError(
             f"no article headings found for {profile.name} (expected lines like "
             f"{_example_heading(profile)}) and too little text in {profile.name} to compare by "
-            f"paragraphs: is this a treaty text, and is --lang right?"
+            f"paragraphs: is this a treaty text in {profile.name}?"
         )
 
 
