@@ -1,16 +1,16 @@
 """Polarity and modality of the predicates of one text.
 
 Both are found in one pass because in all three languages they share words or suffixes: a
-negated modal ("не может", «-а алмайды», "bilməz") is *one* prohibition, not a negation plus a
-permission, and a negative pronoun with a negated verb ("никто не", «ешкім … -ма-», "heç kəs …
--mə-") is one negation. Each predicate gets a *scope*:
+negated modal (Russian "ne mozhet", the Kazakh negated ability auxiliary, Azerbaijani "bilmez")
+is *one* prohibition, not a negation plus a permission, and a negative pronoun with a negated
+verb ("no one ... not") is one negation. Each predicate gets a *scope*:
 
 * ``main`` — the predicate of a main clause (what the provision states);
 * ``sub`` — a relative, complement or reported clause ("which may arise");
 * ``cond`` — a condition ("if ... not").
 
-Negations of a noun, adjective or participle (lexicalised: «неприкосновенность», «қол
-сұғылмауы», "not covered by this Law") are kept apart as ``lexical``: they never change the
+Negations of a noun, adjective or participle (lexicalised: "inviolability", the Kazakh negated
+verbal noun "non-interference", "not covered by this Law") are kept apart as ``lexical``: they never change the
 polarity of a provision by themselves.
 """
 

@@ -33,6 +33,8 @@ class MeaningRules:
     list_or: re.Pattern[str] | None
     and_words: re.Pattern[str] | None
     qualifiers: tuple[tuple[str, re.Pattern[str]], ...]
+    roles: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    condition_end: re.Pattern[str] | None = None
 
 
 def _opt(pattern: str | None) -> re.Pattern[str] | None:
@@ -61,4 +63,6 @@ def rules(lang: str) -> MeaningRules | None:
         and_words=_opt(data.get("and_words")),
         qualifiers=tuple((concept, re.compile(p)) for concept, pats in data.get("qualifiers", {}).items()
                          for p in pats),
+        condition_end=_opt(data.get("condition_end")),
+        roles=tuple((concept, re.compile(p)) for concept, pats in data.get("roles", {}).items() for p in pats),
     )

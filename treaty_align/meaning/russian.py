@@ -29,8 +29,8 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def is_passive(word: str) -> bool | None:
-    """Return True for a passive form (short passive participle, reflexive ``-ся`` transitive verb
-    in the present), False for an active finite verb, None when ``word`` is no finite verb form."""
+    """Return True for a passive form (short passive participle, reflexive transitive verb in the
+    present), False for an active finite verb, None when ``word`` is no finite verb form."""
     parses = _analyzer().parse(word)
     if not parses:
         return None
