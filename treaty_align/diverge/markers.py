@@ -45,7 +45,7 @@ NEAR_TIME: dict[str, tuple[str, ...]] = {
     "immediately": ("asap",),
     "asap": ("immediately", "within", "deadline"),
     "within": ("deadline",),
-    "deadline": ("within",),
+    "deadline": ("within", "limit_min"),
 }
 #: markers whose presence on one side only is a plausible change of meaning
 MINOR_CONCEPTS: tuple[str, ...] = ("if", "except", "or")
@@ -252,7 +252,7 @@ class MarkersCheck(Check):
                        f"({'; '.join(_words(sides[x], found[x]) for x in has)}), "
                        f"{'/'.join(lacks)} has " + ("similar but weaker time wording" if other_time else "no equivalent") + ".")
             if severity == MAJOR:
-                message += " This changes when the Parties must act."
+                message += " This changes when the act must be done."
             out.append(make_divergence(self.name, severity, message, evidence, alignment=al,
                                        context=context, values=values))
         return out
