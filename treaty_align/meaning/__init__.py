@@ -20,7 +20,7 @@ from typing import Mapping, Sequence
 
 from treaty_align.diverge.morphology import fold
 from treaty_align.meaning.polarity import Predicate, predicates
-from treaty_align.meaning.qualifiers import Qualifier, qualifiers
+from treaty_align.meaning.qualifiers import Qualifier, qualifiers, terms
 from treaty_align.meaning.roles import Role, roles
 from treaty_align.meaning.rules import rules
 from treaty_align.model import Alignment
@@ -38,7 +38,7 @@ class Provision:
     ``predicates`` are its modal and negated predicates, ``lexical_negations`` the spans of
     negated nouns, adjectives and participles, ``qualifiers`` its time and manner qualifiers,
     ``joiner`` the conjunction that ends it when it is a list item ("; and" / "; or"), and
-    ``roles`` the paired roles it names (:mod:`.roles`), ``conjunctions`` the spans of its cumulative conjunctions ("and"), and ``folded`` the folded
+    ``terms`` the content concepts it acts on (interpretation, entry into force ...), ``roles`` the paired roles it names (:mod:`.roles`), ``conjunctions`` the spans of its cumulative conjunctions ("and"), and ``folded`` the folded
     text the spans index.
     """
 
@@ -50,6 +50,7 @@ class Provision:
     joiner: str | None
     conjunctions: tuple[tuple[int, int], ...] = ()
     roles: tuple[Role, ...] = ()
+    terms: tuple[Qualifier, ...] = ()
 
     def families(self, scopes: frozenset[str] | None = None) -> Counter[str]:
         """Return how many predicates of each deontic family it has (only ``scopes`` if given)."""
@@ -62,6 +63,10 @@ class Provision:
     def role_count(self, concept: str) -> int:
         """Return how often it names role ``concept``."""
         return sum(1 for r in self.roles if r.concept == concept)
+
+    def term_concepts(self) -> frozenset[str]:
+        """Return the content concepts it names."""
+        return frozenset(t.concept for t in self.terms)
 
     def concepts(self) -> frozenset[str]:
         """Return the qualifier concepts it carries."""
@@ -97,7 +102,8 @@ def read(text: str, lang: str) -> Provision | None:
     elif r.list_and is not None and r.list_and.search(body):
         joiner = "and"
     ands = tuple(m.span() for m in r.and_words.finditer(folded)) if r.and_words is not None else ()
-    return Provision(lang, folded, preds, lexical, qualifiers(folded, r), joiner, ands, roles(folded, r))
+    return Provision(lang, folded, preds, lexical, qualifiers(folded, r), joiner, ands, roles(folded, r),
+                     terms(folded, r))
 
 
 def merge(provisions: Sequence[Provision]) -> Provision | None:
@@ -116,6 +122,7 @@ def merge(provisions: Sequence[Provision]) -> Provision | None:
         next((pr.joiner for pr in provisions if pr.joiner), None),
         (),
         tuple(x for pr in provisions for x in pr.roles),
+        tuple(x for pr in provisions for x in pr.terms),
     )
 
 

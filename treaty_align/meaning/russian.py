@@ -40,3 +40,16 @@ def is_passive(word: str) -> bool | None:
     if tag.POS == "VERB":
         return False
     return None
+
+
+@lru_cache(maxsize=65536)
+def is_known(word: str) -> bool:
+    """Return True when ``word`` is in pymorphy3's dictionary."""
+    return bool(_analyzer().word_is_known(word))
+
+
+@lru_cache(maxsize=65536)
+def tags(word: str) -> frozenset[str]:
+    """Return the grammemes of the most probable reading of ``word``."""
+    parses = _analyzer().parse(word)
+    return frozenset(parses[0].tag.grammemes) if parses else frozenset()
