@@ -171,9 +171,9 @@ class MarkersCheck(Check):
             has = [x for x in provs if every[x][family] == top]
             lacks = [x for x in provs if x not in has]
             absent = all(every[x][family] == 0 for x in lacks)
-            # a negated participle is as much a change of meaning as a negated predicate
-            strong = MAIN_SCOPES | {"attr"} if family == "negative" else MAIN_SCOPES
-            stated = any(p.scope in strong for x in has for p in provs[x].of_family(family))
+            # a negated participle on one side only is minor: translators render it as often by
+            # an antonym ("not complete" / "incomplete") as by a negation
+            stated = any(p.scope in MAIN_SCOPES for x in has for p in provs[x].of_family(family))
             # a list may say it once for all items: a modal after the last item, a negated lead-in
             elsewhere = all(listed[x][family] >= top for x in lacks)
             major = absent and stated and not elsewhere
