@@ -177,6 +177,8 @@ class MarkersCheck(Check):
             # a list may say it once for all items: a modal after the last item, a negated lead-in
             elsewhere = all(listed[x][family] >= top for x in lacks)
             major = absent and stated and not elsewhere
+            if not major and not elsewhere and _sentence_differs(family, has, lacks, provs):
+                major = True
             if major and family == "negative" and all(provs[x].lexical_negations for x in lacks):
                 # the other side negates inside a noun ("non-interference"): a change of scope,
                 # not of polarity
@@ -372,3 +374,24 @@ def _deontic_phrase(family: str, has: list[str], lacks: list[str], absent: bool,
         else:
             other = "is affirmative" if absent else "has fewer negated predicates"
     return f"{what} where {'/'.join(lacks)} {other}"
+
+
+def _sentence_differs(family: str, has: list[str], lacks: list[str], provs: dict[str, Provision]) -> bool:
+    """Return True when the versions have as many sentences and one sentence states ``family`` in
+    its main clause on one side while the same sentence on the other has none of it at all.
+
+    Records of several sentences hide a changed modal behind one that both versions share; with
+    the same number of sentences, the sentences correspond one to one.
+    """
+    for x in has:
+        for y in lacks:
+            px, py = provs[x], provs[y]
+            if len(px.sentences) != len(py.sentences) or len(px.sentences) < 2:
+                continue
+            main_x = px.by_sentence(family, MAIN_SCOPES)
+            all_y = py.by_sentence(family)
+            lex_y = py.lexical_by_sentence()
+            for i, n in enumerate(main_x):
+                if n and not all_y[i] and not (family == "negative" and lex_y[i]):
+                    return True
+    return False

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping, Sequence
 
-from treaty_align.diverge.morphology import fold
+from treaty_align.diverge.morphology import fold, sentences
 from treaty_align.meaning.polarity import Predicate, predicates
 from treaty_align.meaning.qualifiers import Qualifier, qualifiers, terms
 from treaty_align.meaning.roles import Role, roles
@@ -38,7 +38,7 @@ class Provision:
     ``predicates`` are its modal and negated predicates, ``lexical_negations`` the spans of
     negated nouns, adjectives and participles, ``qualifiers`` its time and manner qualifiers,
     ``joiner`` the conjunction that ends it when it is a list item ("; and" / "; or"), and
-    ``terms`` the content concepts it acts on (interpretation, entry into force ...), ``roles`` the paired roles it names (:mod:`.roles`), ``conjunctions`` the spans of its cumulative conjunctions ("and"), and ``folded`` the folded
+    ``sentences`` the spans of its sentences, ``terms`` the content concepts it acts on (interpretation, entry into force ...), ``roles`` the paired roles it names (:mod:`.roles`), ``conjunctions`` the spans of its cumulative conjunctions ("and"), and ``folded`` the folded
     text the spans index.
     """
 
@@ -51,10 +51,27 @@ class Provision:
     conjunctions: tuple[tuple[int, int], ...] = ()
     roles: tuple[Role, ...] = ()
     terms: tuple[Qualifier, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()
 
     def families(self, scopes: frozenset[str] | None = None) -> Counter[str]:
         """Return how many predicates of each deontic family it has (only ``scopes`` if given)."""
         return Counter(p.family for p in self.predicates if scopes is None or p.scope in scopes)
+
+    def by_sentence(self, family: str, scopes: frozenset[str] | None = None) -> tuple[int, ...]:
+        """Return, per sentence, how many predicates of ``family`` (in ``scopes`` if given) it has."""
+        counts = [0] * len(self.sentences)
+        for p in self.predicates:
+            if p.family != family or (scopes is not None and p.scope not in scopes):
+                continue
+            for i, (s, e) in enumerate(self.sentences):
+                if s <= p.start < e:
+                    counts[i] += 1
+                    break
+        return tuple(counts)
+
+    def lexical_by_sentence(self) -> tuple[int, ...]:
+        """Return, per sentence, how many lexical negations it has."""
+        return tuple(sum(1 for a, _ in self.lexical_negations if s <= a < e) for s, e in self.sentences)
 
     def of_family(self, family: str) -> tuple[Predicate, ...]:
         """Return its predicates of deontic ``family``."""
@@ -103,7 +120,7 @@ def read(text: str, lang: str) -> Provision | None:
         joiner = "and"
     ands = tuple(m.span() for m in r.and_words.finditer(folded)) if r.and_words is not None else ()
     return Provision(lang, folded, preds, lexical, qualifiers(folded, r), joiner, ands, roles(folded, r),
-                     terms(folded, r))
+                     terms(folded, r), tuple(sentences(folded)))
 
 
 def merge(provisions: Sequence[Provision]) -> Provision | None:
