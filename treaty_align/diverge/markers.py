@@ -170,6 +170,8 @@ class MarkersCheck(Check):
             top = max(every[x][family] for x in provs)
             has = [x for x in provs if every[x][family] == top]
             lacks = [x for x in provs if x not in has]
+            if family == "negative" and _attributive_answered(has, lacks, provs):
+                continue
             absent = all(every[x][family] == 0 for x in lacks)
             # a negated participle on one side only is minor: translators render it as often by
             # an antonym ("not complete" / "incomplete") as by a negation
@@ -395,3 +397,19 @@ def _sentence_differs(family: str, has: list[str], lacks: list[str], provs: dict
                 if n and not all_y[i] and not (family == "negative" and lex_y[i]):
                     return True
     return False
+
+
+def _attributive_answered(has: list[str], lacks: list[str], provs: dict[str, Provision]) -> bool:
+    """Return True when the extra negations are all negated participles or adjectives and the
+    other side has as many negations inside words ("not fixed" / "indefinite"): the same
+    meaning, negated in another part of speech."""
+    for x in has:
+        extra = [p for p in provs[x].of_family("negative") if p.scope == "attr"]
+        if len(extra) != len(provs[x].of_family("negative")) - min(
+                len(provs[y].of_family("negative")) for y in lacks):
+            return False
+        for y in lacks:
+            missing = len(provs[x].of_family("negative")) - len(provs[y].of_family("negative"))
+            if len(provs[y].lexical_negations) < missing:
+                return False
+    return True
