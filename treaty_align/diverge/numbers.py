@@ -33,6 +33,8 @@ from treaty_align.diverge.numerals import spelled_numbers
 from treaty_align.model import Alignment, Divergence, Evidence
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+|%|[()]")
+#: HTML tags of the publisher's tables (colspan="2") and footnote marks glued to a word (LAW1)
+_MARKUP = re.compile(r"<[^<>]{0,200}>|(?<=[^\W\d_])\d{1,2}(?!\w)")
 _LABEL = re.compile(r"^\s*\(?(?:\d{1,3}|[^\W\d_])[.)]\s+")
 
 
@@ -127,12 +129,14 @@ def numbers(folded: str, lang: str) -> list[Number]:
     lex = _lexicon(lang)
     if lex is None:
         return []
-    text = blank(folded, [(r.start, r.end) for r in references(folded, lang)])
+    text = blank(folded, [(r.start, r.end) for r in references(folded, lang)]
+                 + [(m.start(), m.end()) for m in _MARKUP.finditer(folded)])
     label = _LABEL.match(text)
     if label:
         text = blank(text, [(0, label.end())])
     spelled_at = {r.start: r for r in spelled_numbers(text, lang)}
-    toks: list[tuple[int, int, str, float | None, bool]] = []  # start, end, text, value, spelled
+    toks: list[tuple[int, int, str, float | None, bool]] = []  # start, end, text, value, ordinal
+    units_of: dict[int, str] = {}  # token index -> unit held by the word itself ("six-month")
     pos = 0
     for m in _TOKEN.finditer(text):
         if m.start() < pos:
@@ -141,6 +145,8 @@ def numbers(folded: str, lang: str) -> list[Number]:
         if run is not None:
             toks.append((run.start, run.end, text[run.start:run.end], float(run.value),
                          run.ordinal))
+            if run.unit:
+                units_of[len(toks) - 1] = run.unit
             pos = run.end
             continue
         w = m.group()
@@ -163,8 +169,8 @@ def numbers(folded: str, lang: str) -> list[Number]:
         if j + 2 < len(toks) and toks[j][2] == "(" and toks[j + 2][2] == ")" and toks[j + 1][3] == value:
             spelled = False
             j += 3
-        unit: str | None = None
-        k = j
+        unit: str | None = units_of.get(i)
+        k = len(toks) if unit else j
         if k < len(toks) and any(rx.match(toks[k][2]) for rx in lex.fillers):
             k += 1
         if k < len(toks):
@@ -231,6 +237,9 @@ class NumbersCheck(Check):
         every = set().union(*value_sets.values()) if value_sets else set()
         common = set.intersection(*(set(v) for v in value_sets.values())) if value_sets else set()
         differing = every - common
+        # "within one month" is "within a month": a spelled one before a unit may stand alone
+        differing = {v for v in differing
+                     if not (v == 1 and all(n.spelled for ns in found.values() for n in ns if n.value == v))}
         if differing:
             mentions = {lang: [n for n in nums if n.value in differing] for lang, nums in found.items()}
             severity = MAJOR if any(n.strong for ns in mentions.values() for n in ns) else MINOR

@@ -11,6 +11,11 @@ co-occurs with it in the most aligned records (Dice coefficient). Reported are
 
 The source language is the authority when one is given, else the first language. Findings are
 ``info`` (a statistical observation, worth a terminologist's look) and capped per language pair.
+
+Besides, a *substituted legal term* is reported per record: each version has a term of one
+family of ``data/terms/families.tsv`` (right / duty, statute / decree, ratification /
+denunciation ...) that the other version lacks -- one term was put for the other (major for
+opposites, minor for near-terms).
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
-from treaty_align.diverge.base import INFO, Check, CheckContext, Side, make_divergence, register
+from treaty_align.data import has_data, load_tsv
+from treaty_align.diverge.base import INFO, MAJOR, MINOR, Check, CheckContext, Side, make_divergence, register
 from treaty_align.diverge.morphology import blank, find_all, lexicon, morphology, stem
 from treaty_align.model import Alignment, Divergence
 
@@ -67,10 +74,10 @@ class TerminologyCheck(Check):
     def run(
         self, alignments: Sequence[Alignment], languages: tuple[str, ...], context: CheckContext
     ) -> list[Divergence]:
-        """Return at most a few info findings per language pair, strongest first."""
+        """Return the substituted legal terms, then a few info findings per language pair."""
         src = context.authority if context.resolving else languages[0]
         rows = [al for al in alignments if self.compared(al, languages) and al.block != "signature"]
-        out: list[Divergence] = []
+        out: list[Divergence] = substituted_terms(rows, languages, context)
         for tgt in languages:
             if tgt == src or not morphology(tgt) or not morphology(src):
                 continue
@@ -153,3 +160,76 @@ class TerminologyCheck(Check):
         values = {src: sa.text[slice(*terms[0][s][0])], tgt: sb.text[slice(*terms[1][t][0])]}
         return make_divergence(self.name, INFO, message, ev, alignment=al, context=context,
                                values={k: v.lower() for k, v in values.items()})
+
+
+# ---------------------------------------------------------------- substituted legal terms
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: one object per row of the data file
+class TermConcept:
+    """One legal term of ``families.tsv``: its family, relation and a pattern per language."""
+
+    family: str
+    concept: str
+    relation: str
+    patterns: dict[str, re.Pattern[str]]
+
+
+@lru_cache(maxsize=None)
+def term_concepts() -> tuple[TermConcept, ...]:
+    """Return the legal terms of ``data/terms/families.tsv`` (empty when the file is absent)."""
+    if not has_data("terms", "families.tsv"):
+        return ()
+    out = []
+    for row in load_tsv("terms", "families.tsv"):
+        pats = {lang: re.compile(r"(?<!\w)(?:" + row[lang] + ")")
+                for lang in row if lang not in ("family", "concept", "relation") and row[lang]}
+        out.append(TermConcept(row["family"], row["concept"], row["relation"], pats))
+    return tuple(out)
+
+
+def _concepts_in(side: Side) -> dict[TermConcept, tuple[int, int]]:
+    found: dict[TermConcept, tuple[int, int]] = {}
+    for c in term_concepts():
+        rx = c.patterns.get(side.lang)
+        if rx is None:
+            continue
+        m = rx.search(side.folded)
+        if m:
+            found[c] = (m.start(), m.end())
+    return found
+
+
+def substituted_terms(rows: Sequence[Alignment], languages: Sequence[str],
+                      context: CheckContext) -> list[Divergence]:
+    """Return a finding per record and term family where each side has a term the other lacks.
+
+    Both terms belong to the same family of ``families.tsv`` (right / duty, statute / decree,
+    convicted / accused ...): one was most likely put for the other. Major when both are
+    *opposites* (the meaning is reversed), minor for near-terms.
+    """
+    out: list[Divergence] = []
+    for al in rows:
+        sides = {lang: Side.of(al, lang) for lang in languages if al.segments.get(lang)}
+        usable = [lang for lang in sides if any(lang in c.patterns for c in term_concepts())]
+        if len(usable) < 2:
+            continue
+        found = {lang: _concepts_in(sides[lang]) for lang in usable}
+        comparable = [c for c in term_concepts() if all(lang in c.patterns for lang in usable)]
+        for family in sorted({c.family for c in comparable}):
+            members = [c for c in comparable if c.family == family]
+            only = {lang: [c for c in members if c in found[lang]
+                           and not all(c in found[o] for o in usable if o != lang)] for lang in usable}
+            if sum(1 for v in only.values() if v) < 2:
+                continue
+            pick = {lang: v[0] for lang, v in only.items() if v}
+            severity = MAJOR if all(c.relation == "opposite" for c in pick.values()) else MINOR
+            evidence = [context.evidence(sides[lang], *found[lang][c]) for lang, c in pick.items()]
+            words_ = "; ".join(f"{lang}: ‘{sides[lang].text[slice(*found[lang][c])]}’ ({c.concept})"
+                               for lang, c in pick.items())
+            message = (f"A legal term differs ({words_}): each version has a term of the same field "
+                       f"that the other lacks. Check that the same legal term is meant.")
+            values = {lang: frozenset(c.concept for c in found[lang] if c.family == family) for lang in usable}
+            out.append(make_divergence("terminology", severity, message, evidence, alignment=al,
+                                       context=context, values=values))
+    return out
