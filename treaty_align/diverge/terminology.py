@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from treaty_align.data import has_data, load_tsv
+from treaty_align.data import has_data, load_json, load_tsv
 from treaty_align.diverge.base import INFO, MAJOR, MINOR, Check, CheckContext, Side, make_divergence, register
 from treaty_align.diverge.morphology import blank, find_all, lexicon, morphology, stem
 from treaty_align.model import Alignment, Divergence
@@ -78,6 +78,8 @@ class TerminologyCheck(Check):
         src = context.authority if context.resolving else languages[0]
         rows = [al for al in alignments if self.compared(al, languages) and al.block != "signature"]
         out: list[Divergence] = substituted_terms(rows, languages, context)
+        flagged = {d.alignment_id for d in out}
+        out += unmatched_renderings([al for al in rows if al.id not in flagged], languages, context)
         for tgt in languages:
             if tgt == src or not morphology(tgt) or not morphology(src):
                 continue
@@ -215,21 +217,78 @@ def substituted_terms(rows: Sequence[Alignment], languages: Sequence[str],
         if len(usable) < 2:
             continue
         found = {lang: _concepts_in(sides[lang]) for lang in usable}
-        comparable = [c for c in term_concepts() if all(lang in c.patterns for lang in usable)]
-        for family in sorted({c.family for c in comparable}):
-            members = [c for c in comparable if c.family == family]
-            only = {lang: [c for c in members if c in found[lang]
-                           and not all(c in found[o] for o in usable if o != lang)] for lang in usable}
-            if sum(1 for v in only.values() if v) < 2:
+        done: set[str] = set()  # one finding per record and family, from the first pair showing it
+        for x_i, x in enumerate(usable):
+            for y in usable[x_i + 1:]:
+                for family, d in _family_swaps(al, sides, found, x, y, context):
+                    if family not in done:
+                        done.add(family)
+                        out.append(d)
+    return out
+
+
+@lru_cache(maxsize=None)
+def term_pairs(a: str, b: str) -> tuple[tuple[str, str], ...]:
+    """Return the induced (stem of ``a``, stem of ``b``) pairs usable by the check (may be empty)."""
+    limits = load_json("terms", "substitution.json") if has_data("terms", "substitution.json") else {}
+    min_dice, min_acts = float(limits.get("min_dice", 1.0)), int(limits.get("min_acts", 2))
+    for x, y, flip in ((a, b, False), (b, a, True)):
+        name = f"{x}-{y}"
+        if has_data(name, "terms.tsv"):
+            rows = [r for r in load_tsv(name, "terms.tsv")
+                    if float(r["dice"]) >= min_dice and int(r["acts"]) >= min_acts]
+            return tuple((r[y], r[x]) if flip else (r[x], r[y]) for r in rows)
+    return ()
+
+
+def _family_swaps(al: Alignment, sides: dict[str, Side], found: dict[str, dict[TermConcept, tuple[int, int]]],
+                  x: str, y: str, context: CheckContext) -> list[tuple[str, Divergence]]:
+    out = []
+    comparable = [c for c in term_concepts() if x in c.patterns and y in c.patterns]
+    for family in sorted({c.family for c in comparable}):
+        members = [c for c in comparable if c.family == family]
+        only_x = [c for c in members if c in found[x] and c not in found[y]]
+        only_y = [c for c in members if c in found[y] and c not in found[x]]
+        if not (only_x and only_y):
+            continue
+        pick = {x: only_x[0], y: only_y[0]}
+        severity = MAJOR if all(c.relation == "opposite" for c in pick.values()) else MINOR
+        evidence = [context.evidence(sides[lang], *found[lang][c]) for lang, c in pick.items()]
+        words_ = "; ".join(f"{lang}: ‘{sides[lang].text[slice(*found[lang][c])]}’ ({c.concept})"
+                           for lang, c in pick.items())
+        message = (f"A legal term differs ({words_}): each version has a term of the same field "
+                   f"that the other lacks. Check that the same legal term is meant.")
+        values = {lang: frozenset(c.concept for c in found[lang] if c.family == family) for lang in found}
+        out.append((family, make_divergence("terminology", severity, message, evidence, alignment=al,
+                                            context=context, values=values)))
+    return out
+
+
+def unmatched_renderings(rows: Sequence[Alignment], languages: Sequence[str],
+                         context: CheckContext) -> list[Divergence]:
+    """Return a minor finding per record where each side has a term whose usual rendering
+    (from the induced term list of the pair) is absent on the other side."""
+    out: list[Divergence] = []
+    for i, a in enumerate(languages):
+        for b in languages[i + 1:]:
+            pairs = term_pairs(a, b)
+            if not pairs:
                 continue
-            pick = {lang: v[0] for lang, v in only.items() if v}
-            severity = MAJOR if all(c.relation == "opposite" for c in pick.values()) else MINOR
-            evidence = [context.evidence(sides[lang], *found[lang][c]) for lang, c in pick.items()]
-            words_ = "; ".join(f"{lang}: ‘{sides[lang].text[slice(*found[lang][c])]}’ ({c.concept})"
-                               for lang, c in pick.items())
-            message = (f"A legal term differs ({words_}): each version has a term of the same field "
-                       f"that the other lacks. Check that the same legal term is meant.")
-            values = {lang: frozenset(c.concept for c in found[lang] if c.family == family) for lang in usable}
-            out.append(make_divergence("terminology", severity, message, evidence, alignment=al,
-                                       context=context, values=values))
+            for al in rows:
+                if not (al.segments.get(a) and al.segments.get(b)):
+                    continue
+                sa, sb = Side.of(al, a), Side.of(al, b)
+                ta, tb = _terms(sa), _terms(sb)
+                only_a = [(x, y) for x, y in pairs if x in ta and y not in tb]
+                only_b = [(x, y) for x, y in pairs if y in tb and x not in ta]
+                if not (only_a and only_b):
+                    continue
+                (xa, _), (_, yb) = only_a[0], only_b[0]
+                wa, wb = sa.text[slice(*ta[xa][0])], sb.text[slice(*tb[yb][0])]
+                message = (f"A term may have been replaced: {a} ‘{wa}’ has no usual {b} rendering here, and "
+                           f"{b} ‘{wb}’ no usual {a} rendering. Check that the same term is meant.")
+                evidence = [context.evidence(sa, *ta[xa][0]), context.evidence(sb, *tb[yb][0])]
+                values = {a: frozenset(x for x, _ in only_a), b: frozenset(y for _, y in only_b)}
+                out.append(make_divergence("terminology", MINOR, message, evidence, alignment=al,
+                                           context=context, values=values))
     return out
