@@ -47,11 +47,14 @@ class Number:
     spelled: bool
     start: int
     end: int
+    ordinal: bool = False
 
     @property
     def strong(self) -> bool:
-        """Return True for digits or numbers with a unit (a change of these changes obligations)."""
-        return not self.spelled or self.unit is not None
+        """Return True for numbers whose change changes obligations: digits, numbers with a unit,
+        cardinals in words from two up ("four secretaries"); not bare ordinals in words ("third
+        parties", "the second one")."""
+        return not self.spelled or self.unit is not None or (not self.ordinal and self.value >= 2)
 
 
 @dataclass(frozen=True)
@@ -165,10 +168,12 @@ def numbers(folded: str, lang: str) -> list[Number]:
         if not spelled and j < len(toks) and text[e:toks[j][0]] == "-" and not _is_digits(toks[j][2]):
             # an ordinal or case suffix written after a hyphen belongs to the number
             j += 1
-        # "6 (six)" / "six (6)": the same number twice, written two ways
-        if j + 2 < len(toks) and toks[j][2] == "(" and toks[j + 2][2] == ")" and toks[j + 1][3] == value:
+        # "6 (six)" / "six (6)": the same number twice, written two ways; when the two disagree,
+        # both are read (and the words count as a formal number, not as a bare numeral)
+        if j + 2 < len(toks) and toks[j][2] == "(" and toks[j + 2][2] == ")" and toks[j + 1][3] is not None:
             spelled = False
-            j += 3
+            if toks[j + 1][3] == value:
+                j += 3
         unit: str | None = units_of.get(i)
         k = len(toks) if unit else j
         if k < len(toks) and any(rx.match(toks[k][2]) for rx in lex.fillers):
@@ -184,7 +189,7 @@ def numbers(folded: str, lang: str) -> list[Number]:
         if spelled and unit is None and (value == 1 or (ordinal and value <= 2)):
             i = j
             continue
-        out.append(Number(value, unit, spelled, s, e))
+        out.append(Number(value, unit, spelled, s, e, ordinal))
         i = max(j, i + 1)
     return out
 
