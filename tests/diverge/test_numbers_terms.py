@@ -160,3 +160,26 @@ def test_terminology_induced_rendering_replaced_is_minor() -> None:
     assert _run(texts, "terminology", ("kk", "ru")) == []
     (d,) = _run({**texts, "ru": texts["ru"].replace("программу", "оборону")}, "terminology", ("kk", "ru"))
     assert d.severity == "minor" and "оборону" in d.message
+
+
+# ---------------------------------------------------------------- limits of a number
+
+LIMIT = {
+    "kk": "Өтініш кемінде алты (6) ай бұрын жіберіледі.",
+    "az": "Müraciət ən azı 6 (altı) ay əvvəl göndərilir.",
+    "ru": "Заявление направляется не менее чем за шесть (6) месяцев.",
+}
+
+
+def test_limit_at_least_on_every_side_no_finding() -> None:
+    assert [(n.value, n.bound) for n in numbers(fold(LIMIT["kk"], "kk"), "kk")] == [(6, "at least")]
+    assert _run(LIMIT, "numbers") == []
+    # "no later than 6 months before" and "at least 6 months before" say the same
+    assert _run({**LIMIT, "ru": "Заявление направляется не позднее чем за шесть (6) месяцев."}, "numbers") == []
+
+
+@pytest.mark.parametrize("lang,old", [("kk", "кемінде "), ("az", "ən azı "), ("ru", "не менее чем ")])
+def test_limit_dropped_on_one_side_is_major(lang, old) -> None:
+    (d,) = _run({**LIMIT, lang: LIMIT[lang].replace(old, "")}, "numbers")
+    assert (d.kind, d.severity) == ("numbers", "major")
+    assert "limit" in d.message

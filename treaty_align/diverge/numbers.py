@@ -48,6 +48,7 @@ class Number:
     start: int
     end: int
     ordinal: bool = False
+    bound: str | None = None
 
     @property
     def strong(self) -> bool:
@@ -63,13 +64,16 @@ class _Lexicon:
     units: tuple[tuple[str, re.Pattern[str]], ...]
     months: tuple[tuple[int, re.Pattern[str]], ...]
     fillers: tuple[re.Pattern[str], ...]
+    #: limits written before / after a number ("at least 30 days", "30 days at the latest")
+    bounds_before: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    bounds_after: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 @lru_cache(maxsize=None)
 def _lexicon(lang: str) -> _Lexicon | None:
     if not has_data(lang, "numerals.tsv"):
         return None
-    card, units, months, fillers = [], [], [], []
+    card, units, months, fillers, before, after = [], [], [], [], [], []
     for row in load_tsv(lang, "numerals.tsv"):
         rx = re.compile(r"(?:" + row["pattern"] + r")$")
         kind, value = row.get("type", ""), row.get("value", "")
@@ -81,7 +85,22 @@ def _lexicon(lang: str) -> _Lexicon | None:
             months.append((int(value), rx))
         elif kind == "filler":
             fillers.append(rx)
-    return _Lexicon(tuple(card), tuple(units), tuple(months), tuple(fillers))
+        elif kind == "bound_before":
+            before.append((value, re.compile(r"(?<!\w)(?:" + row["pattern"] + r")\s*$")))
+        elif kind == "bound_after":
+            after.append((value, re.compile(r"^\s*(?:" + row["pattern"] + r")(?!\w)")))
+    return _Lexicon(tuple(card), tuple(units), tuple(months), tuple(fillers), tuple(before), tuple(after))
+
+
+def _bound(text: str, start: int, end: int, lex: _Lexicon) -> str | None:
+    head, tail = text[max(0, start - 40):start], text[end:end + 40]
+    for value, rx in lex.bounds_before:
+        if rx.search(head):
+            return value
+    for value, rx in lex.bounds_after:
+        if rx.match(tail):
+            return value
+    return None
 
 
 def _cardinal(word: str, lex: _Lexicon) -> float | None:
@@ -189,7 +208,7 @@ def numbers(folded: str, lang: str) -> list[Number]:
         if spelled and unit is None and (value == 1 or (ordinal and value <= 2)):
             i = j
             continue
-        out.append(Number(value, unit, spelled, s, e, ordinal))
+        out.append(Number(value, unit, spelled, s, e, ordinal, _bound(text, s, e, lex)))
         i = max(j, i + 1)
     return out
 
@@ -213,7 +232,8 @@ def _fmt(value: float) -> str:
 def _describe(nums: Sequence[Number]) -> str:
     if not nums:
         return "no such number"
-    return ", ".join(_fmt(n.value) + (f" ({n.unit})" if n.unit else "") for n in nums)
+    return ", ".join((f"{n.bound} " if n.bound else "") + _fmt(n.value) + (f" ({n.unit})" if n.unit else "")
+                     for n in nums)
 
 
 @register
@@ -259,11 +279,21 @@ class NumbersCheck(Check):
                 if len(with_units) >= 2 and not set.intersection(*with_units):
                     for lang, nums in found.items():
                         mentions.setdefault(lang, []).extend(n for n in nums if n.value == v)
+            what = "The same number has different units"
+            if not mentions:
+                # same numbers and units: "at least 30 days" vs "30 days" changes the period too.
+                # Only a limit on one side and none on the other: "no later than 6 months before"
+                # and "at least 6 months before" say the same, and a limit may sit on either
+                # number of a fraction ("at least two thirds")
+                bounded = {lang: any(n.bound for n in nums if n.value in common) for lang, nums in found.items()}
+                if len(set(bounded.values())) > 1:
+                    for lang, nums in found.items():
+                        mentions[lang] = [n for n in nums if n.value in common and (n.bound or not bounded[lang])]
+                what = "A limit of a number is in one version only (at least / at most)"
             if not mentions:
                 return None
             severity = MAJOR
-            values = {lang: frozenset((n.value, n.unit) for n in nums) for lang, nums in found.items()}
-            what = "The same number has different units"
+            values = {lang: frozenset((n.value, n.unit, n.bound) for n in nums) for lang, nums in found.items()}
         anchor = next((ns[0] for ns in mentions.values() if ns), None)
         evidence: list[Evidence] = []
         for lang, side in sides.items():
