@@ -193,15 +193,15 @@ def term_concepts() -> tuple[TermConcept, ...]:
     return tuple(out)
 
 
-def _concepts_in(side: Side) -> dict[TermConcept, tuple[int, int]]:
-    found: dict[TermConcept, tuple[int, int]] = {}
+def _concepts_in(side: Side) -> dict[TermConcept, list[tuple[int, int]]]:
+    found: dict[TermConcept, list[tuple[int, int]]] = {}
     for c in term_concepts():
         rx = c.patterns.get(side.lang)
         if rx is None:
             continue
-        m = rx.search(side.folded)
-        if m:
-            found[c] = (m.start(), m.end())
+        spans = [(m.start(), m.end()) for m in rx.finditer(side.folded)]
+        if spans:
+            found[c] = spans
     return found
 
 
@@ -250,14 +250,22 @@ def _family_swaps(al: Alignment, sides: dict[str, Side], found: dict[str, dict[T
     comparable = [c for c in term_concepts() if x in c.patterns and y in c.patterns]
     for family in sorted({c.family for c in comparable}):
         members = [c for c in comparable if c.family == family]
-        only_x = [c for c in members if c in found[x] and c not in found[y]]
-        only_y = [c for c in members if c in found[y] and c not in found[x]]
-        if not (only_x and only_y):
+        count = {lang: {c: len(found[lang].get(c, ())) for c in members} for lang in (x, y)}
+        only_x = [c for c in members if count[x][c] and not count[y][c]]
+        only_y = [c for c in members if count[y][c] and not count[x][c]]
+        # "rights and duties" -> "rights and rights": the lost term is absent, and the term put
+        # in its place occurs more often than on the other side
+        more_x = [c for c in members if count[x][c] > count[y][c] > 0]
+        more_y = [c for c in members if count[y][c] > count[x][c] > 0]
+        if only_x and (only_y or more_y):
+            pick = {x: only_x[0], y: (only_y or more_y)[0]}
+        elif only_y and more_x:
+            pick = {x: more_x[0], y: only_y[0]}
+        else:
             continue
-        pick = {x: only_x[0], y: only_y[0]}
         severity = MAJOR if all(c.relation == "opposite" for c in pick.values()) else MINOR
-        evidence = [context.evidence(sides[lang], *found[lang][c]) for lang, c in pick.items()]
-        words_ = "; ".join(f"{lang}: ‘{sides[lang].text[slice(*found[lang][c])]}’ ({c.concept})"
+        evidence = [context.evidence(sides[lang], *found[lang][c][-1]) for lang, c in pick.items()]
+        words_ = "; ".join(f"{lang}: ‘{sides[lang].text[slice(*found[lang][c][-1])]}’ ({c.concept})"
                            for lang, c in pick.items())
         message = (f"A legal term differs ({words_}): each version has a term of the same field "
                    f"that the other lacks. Check that the same legal term is meant.")
