@@ -155,11 +155,19 @@ def test_terminology_near_term_is_minor() -> None:
 
 
 def test_terminology_induced_rendering_replaced_is_minor() -> None:
-    # the induced kk-ru list pairs the stems of "programme" and of "defence"
-    texts = {"kk": "Тараптар бірлескен бағдарламаны бекітеді.", "ru": "Стороны утверждают совместную программу."}
+    # the induced kk-ru list pairs the stems of "expenses" and of "question"
+    texts = {"kk": "Тараптар шығыстарды өздері көтереді.", "ru": "Стороны несут расходы самостоятельно."}
     assert _run(texts, "terminology", ("kk", "ru")) == []
-    (d,) = _run({**texts, "ru": texts["ru"].replace("программу", "оборону")}, "terminology", ("kk", "ru"))
-    assert d.severity == "minor" and "оборону" in d.message
+    (d,) = _run({**texts, "ru": texts["ru"].replace("расходы", "вопросы")}, "terminology", ("kk", "ru"))
+    assert d.severity == "minor" and "вопросы" in d.message
+
+
+def test_terminology_term_swapped_for_one_already_there() -> None:
+    texts = {"kk": "Тараптардың құқықтары мен міндеттері сақталады.",
+             "ru": "Права и обязанности Сторон сохраняются."}
+    assert _run(texts, "terminology", ("kk", "ru")) == []
+    (d,) = _run({**texts, "ru": texts["ru"].replace("обязанности", "права")}, "terminology", ("kk", "ru"))
+    assert d.severity == "major" and "duty" in d.message
 
 
 # ---------------------------------------------------------------- limits of a number
