@@ -191,3 +191,11 @@ def test_limit_dropped_on_one_side_is_major(lang, old) -> None:
     (d,) = _run({**LIMIT, lang: LIMIT[lang].replace(old, "")}, "numbers")
     assert (d.kind, d.severity) == ("numbers", "major")
     assert "limit" in d.message
+
+
+def test_number_written_more_often_in_one_version_is_found() -> None:
+    # as a plain digit comparison would see it: "Chapter 2" twice against once
+    texts = {"kk": "2-тарау. Жалпы ережелер. 2-тарау.", "ru": "Глава 2. Общие положения."}
+    (d,) = _run(texts, "numbers", ("kk", "ru"))
+    assert d.severity == "major" and "more often" in d.message
+    assert _run({**texts, "kk": "2-тарау. Жалпы ережелер."}, "numbers", ("kk", "ru")) == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -291,9 +292,22 @@ class NumbersCheck(Check):
                         mentions[lang] = [n for n in nums if n.value in common and (n.bound or not bounded[lang])]
                 what = "A limit of a number is in one version only (at least / at most)"
             if not mentions:
+                # the same numbers, but one stands more often in one version ("Chapter 2" twice):
+                # a plain digit comparison sees that, so must we
+                counts = {lang: Counter(n.value for n in nums if not (n.spelled and n.value == 1))
+                          for lang, nums in found.items()}
+                extra = {v for v in common if len({c[v] for c in counts.values()}) > 1}
+                for lang, nums in found.items():
+                    mentions[lang] = [n for n in nums if n.value in extra]
+                if not extra:
+                    mentions = {}
+                what = "A number occurs more often in one version"
+            if not mentions:
                 return None
             severity = MAJOR
             values = {lang: frozenset((n.value, n.unit, n.bound) for n in nums) for lang, nums in found.items()}
+            if what.startswith("A number occurs"):
+                values = {lang: tuple(sorted(c.items())) for lang, c in counts.items()}
         anchor = next((ns[0] for ns in mentions.values() if ns), None)
         evidence: list[Evidence] = []
         for lang, side in sides.items():
