@@ -83,7 +83,7 @@ def run_batch(collection: Path, out: Path, cache: Path, encoder: str, jobs: int,
     started = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True)
     wall = time.perf_counter() - started
-    if done.returncode not in (0, 1):
+    if done.returncode not in (0, 1, 2) or not (out / "results.sqlite3").is_file():
         raise SystemExit(f"batch failed ({done.returncode}): {done.stderr.strip()}")
     docs = treaty_align.open_results(out).documents
     ok = docs[docs.status == "done"]
