@@ -10,6 +10,7 @@ import dataclasses
 import json
 import sys
 import warnings
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NoReturn, Sequence
 
 from treaty_align import __version__
@@ -71,9 +72,9 @@ def _add_compare(sub: "argparse._SubParsersAction[_Parser]") -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write the report here (atomically)")
     p.add_argument("--fail-on", choices=("major", "minor", "info"),
                    help="exit 1 when a finding at or above this severity remains")
-    p.add_argument("--baseline", metavar="FILE", help="suppress the findings recorded in FILE")
+    p.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE and apply its review decisions")
     p.add_argument("--update-baseline", action="store_true",
-                   help="write all current findings to the --baseline FILE")
+                   help="write all current findings to the --baseline FILE (keeping its decisions)")
     p.add_argument("--checks", metavar="LIST", help="comma-separated checks to run (default: all)")
     p.add_argument("--morphology", choices=("rules", "stanza"), default="rules",
                    help="lemmas and voice: offline rules (default) or Stanza models already on disk")
@@ -102,18 +103,22 @@ def _progress_bar() -> "Callable[[int, int], None] | None":
 
 def _with_baseline(args: argparse.Namespace, comparison: "Comparison") -> tuple["Comparison", "Comparison"]:
     """Return ``(what to report, what to gate)`` after ``--baseline`` / ``--update-baseline``."""
-    from treaty_align.baseline import apply_baseline, load_baseline, write_baseline
+    from treaty_align.baseline import Baseline, apply_baseline, read_baseline, write_baseline
 
     if not args.baseline:
         return comparison, comparison
     if args.update_baseline:
-        # the findings just accepted no longer fail the gate; the report still shows them
-        write_baseline(args.baseline, comparison)
+        # the review decisions already in the file survive the update
+        previous = read_baseline(args.baseline) if Path(args.baseline).is_file() else Baseline()
+        comparison = apply_baseline(comparison, Baseline(decisions=previous.decisions))
+        write_baseline(args.baseline, comparison, previous.decisions)
         sys.stderr.write(f"treaty-align: baseline {args.baseline} written with "
                          f"{len(comparison.divergences)} findings\n")
-        return comparison, apply_baseline(comparison, {d.id for d in comparison.divergences})
+        # the findings just recorded no longer fail the gate; the report still shows them
+        return comparison, apply_baseline(comparison, {d.id for d in comparison.divergences
+                                                       if d.decision is None})
     before = len(comparison.divergences)
-    comparison = apply_baseline(comparison, load_baseline(args.baseline))
+    comparison = apply_baseline(comparison, read_baseline(args.baseline))
     hidden = before - len(comparison.divergences)
     if hidden:
         # say so in the report itself, so that a baselined report never looks clean by accident

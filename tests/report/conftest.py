@@ -8,6 +8,7 @@ every severity (one with a Resolution), and a record whose text holds markup and
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Iterable
 
 import pytest
@@ -104,6 +105,19 @@ def record(
     return Alignment(rid, block, article, segs, score, low, tuple(divergences))
 
 
+def cited(d: Divergence, treaties: dict[str, Treaty], languages: Iterable[str], confidence: float) -> Divergence:
+    """Return ``d`` with the citations of its record in ``languages`` and ``confidence``."""
+    from treaty_align.citation import citations
+
+    segs = {}
+    for lang in languages:
+        try:
+            segs[lang] = treaties[lang].segment(d.alignment_id)
+        except KeyError:
+            pass
+    return dataclasses.replace(d, citation=citations(segs), confidence=confidence)
+
+
 def build_comparison(languages: tuple[str, ...] = ("kk", "az", "ru")) -> Comparison:
     """Return the synthetic comparison over ``languages`` (authority ru when ru is present)."""
     t = {lang: build_treaty(lang) for lang in ("kk", "az", "ru")}
@@ -149,6 +163,9 @@ def build_comparison(languages: tuple[str, ...] = ("kk", "az", "ru")) -> Compari
         (evidence(t["kk"], "art3.p1", "<script>alert(1)</script>"), evidence(t["az"], "art3.p1", "& \"quoted\"")),
         "art3.p1",
     )
+    numbers, markers, semantic, structure, injected = (
+        cited(d, t, languages, conf) for d, conf in
+        ((numbers, 0.9), (markers, 0.7), (semantic, 0.3), (structure, 0.8), (injected, 0.6)))
     alignments = (
         record("pre.1", "preamble", None, t, 0.91, languages=languages),
         record("art1.p1", "body", "1", t, 0.87, [numbers], languages=languages),

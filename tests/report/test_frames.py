@@ -40,7 +40,9 @@ def test_divergences_frame_columns_exactly(comparison):
     df = comparison.divergences_frame()
     assert list(df.columns) == [
         "id", "alignment_id", "article", "kind", "severity", "message", "languages", "lines",
-        "resolution_agrees", "resolution_differs", "quote_kk", "quote_az", "quote_ru",
+        "resolution_agrees", "resolution_differs", "citation", "confidence", "decision",
+        "decision_note", "suggestion", "citation_kk", "citation_az", "citation_ru",
+        "quote_kk", "quote_az", "quote_ru",
     ]
     assert len(df) == N_DIVERGENCES
 

@@ -181,3 +181,30 @@ def test_quote_is_found_after_dotted_capital_i(comparison2):
 
 def test_control_characters_are_dropped():
     assert highlight("a\x0cb\x00c", []) == "abc"
+
+
+def test_findings_show_citation_confidence_and_review_controls(html):
+    assert '<span class="cite">Art. 1(1)</span>' in html
+    assert 'data-fid="d-numbers-0001"' in html and 'data-confidence="0.90"' in html
+    # the quote names the place in its own document's style
+    assert 'kk · <span lang="kk">1-бап 1-тармақ</span> · line 5' in html
+    assert '<button type="button" class="accept" value="accepted" aria-pressed="false">Accept</button>' in html
+    # the low-confidence filter says how many findings it would hide (semantic, 0.30)
+    assert "hide findings with confidence below 0.50 (1)</label>" in html
+    assert '<button type="button" id="save-decisions">Save decisions</button>' in html
+
+
+def test_decisions_from_the_baseline_show_in_the_report(comparison):
+    from treaty_align.baseline import Baseline, apply_baseline
+    from treaty_align.model import Decision
+
+    decided = apply_baseline(comparison, Baseline(
+        frozenset({"d-semantic-0003"}),
+        {"d-markers-0002": Decision("accepted", "usual <rendering>", "A. T.", "2026-12-01")}))
+    out = render_html(decided)
+    assert '<p class="decision accepted">Accepted (A. T., 2026-12-01): usual &lt;rendering&gt;</p>' in out
+    assert 'class="finding sev-minor accepted"' in out and 'data-decision="accepted"' in out
+    assert 'aria-pressed="true">Accept</button>' in out
+    assert 'data-baselined="d-semantic-0003"' in out
+    assert "<b>1</b><span>hidden by the baseline</span>" in out
+    assert 'data-fid="d-semantic-0003"' not in out

@@ -6,13 +6,17 @@ Needs Debian's ``chromium`` package (``apt-get install chromium``); skipped with
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
+from treaty_align.baseline import Baseline, apply_baseline, gate, read_baseline
+from treaty_align.model import Decision
 from treaty_align.report import render, write_atomic
 
 CHROMIUM = next(
@@ -87,3 +91,90 @@ def test_screenshot(tmp_path, report_file):
     assert result.returncode == 0, result.stderr[-2000:]
     assert png.is_file() and png.stat().st_size > 10_000
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _wait_for_file(folder: Path, name: str, timeout: float = 20) -> Path:
+    target = folder / name
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if target.is_file() and target.stat().st_size and not list(folder.glob("*.crdownload")):
+            return target
+        time.sleep(0.1)
+    raise TimeoutError(f"no {name} in {folder}: {sorted(p.name for p in folder.iterdir())}")
+
+
+def test_review_decisions_made_in_the_browser_round_trip_through_the_baseline(tmp_path, comparison):
+    pytest.importorskip("websocket", reason="websocket-client is needed to drive the browser")
+    from tests.report.cdp import Browser
+
+    # the report is made with a baseline that already hides one finding and accepts another
+    start = apply_baseline(comparison, Baseline(
+        frozenset({"d-structure-0004"}), {"d-quality-0005": Decision("accepted", "cosmetic only", "", "2026-11-30")}))
+    report = tmp_path / "report.html"
+    write_atomic(report, render(start, "html"))
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    browser = Browser(str(CHROMIUM), tmp_path / "cdp-profile", report.as_uri())
+    try:
+        browser.allow_downloads(downloads)
+        browser.wait_for("document.documentElement.classList.contains('js')")
+        assert browser.evaluate("document.getElementById('decided').textContent") == \
+            "1 accepted · 0 rejected · 3 open"
+        # hide the low-confidence findings: the status says how many it hides
+        browser.evaluate("""(function () {
+            var box = document.querySelector("input[name='hide-unsure']");
+            box.click(); return box.checked; })()""")
+        assert browser.evaluate("document.getElementById('shown').textContent") == \
+            "3 of 4 findings · 7 of 7 records shown · 1 low-confidence hidden"
+        assert browser.evaluate("document.querySelector(\"li.finding[data-fid='d-semantic-0003']\").hidden")
+        # a translator fills in the name, accepts one finding with a note and rejects another
+        browser.evaluate("""(function () {
+            var by = document.querySelector("#review input[name='by']");
+            by.value = "Reviewer A";
+            function finding(id) { return document.querySelector("li.finding[data-fid='" + id + "']"); }
+            var f = finding("d-markers-0002");
+            f.querySelector("button.accept").click();
+            var note = f.querySelector("input.note");
+            note.value = "the Kazakh wording is the usual rendering";
+            note.dispatchEvent(new Event("input"));
+            var g = finding("d-numbers-0001");
+            g.querySelector("button.reject").click();
+            var gn = g.querySelector("input.note");
+            gn.value = "a real error, fixed in the next version";
+            gn.dispatchEvent(new Event("input"));
+            document.getElementById("save-decisions").click();
+            return true; })()""")
+        assert browser.evaluate("document.getElementById('decided').textContent") == \
+            "2 accepted · 1 rejected · 1 open"
+        assert browser.evaluate(
+            "document.querySelector(\"li.finding[data-fid='d-markers-0002'] button.accept\")"
+            ".getAttribute('aria-pressed')") == "true"
+        saved = _wait_for_file(downloads, "treaty-align-baseline.json")
+    finally:
+        browser.close()
+
+    # the downloaded file is a baseline treaty-align reads, with every decision in it
+    loaded = read_baseline(saved)
+    today = loaded.decisions["d-markers-0002"].date
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", today)
+    assert loaded.decisions == {
+        "d-markers-0002": Decision("accepted", "the Kazakh wording is the usual rendering", "Reviewer A", today),
+        "d-numbers-0001": Decision("rejected", "a real error, fixed in the next version", "Reviewer A", today),
+        "d-quality-0005": Decision("accepted", "cosmetic only", "", "2026-11-30"),
+    }
+    assert loaded.ids == frozenset({"d-structure-0004"})
+    # the same layout treaty-align writes: the findings the baseline hid, then the decisions by id
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert list(data) == ["version", "tool", "divergences", "decisions"]
+    assert data["version"] == 2 and data["divergences"] == [{"id": "d-structure-0004"}]
+    assert list(data["decisions"]) == sorted(data["decisions"])
+    assert list(data["decisions"]["d-markers-0002"]) == ["status", "note", "by", "date"]
+
+    # applied on the next run, the decisions show in the report and the gate
+    again = apply_baseline(comparison, loaded)
+    assert {d.id: d.decision.status for d in again.divergences if d.decision} == {
+        "d-markers-0002": "accepted", "d-numbers-0001": "rejected", "d-quality-0005": "accepted"}
+    assert gate(again, "major") == 1  # the rejected major still fails
+    html = render(again, "html")
+    assert 'data-fid="d-markers-0002"' in html and "Accepted (Reviewer A, " in html
+    assert "Rejected (Reviewer A, " in html

@@ -49,8 +49,9 @@ def test_markdown_summary_and_grouping(comparison):
     assert "| Major findings | 2 |" in md
     assert "| Low-confidence records | 1 |" in md
     assert md.index("### Article 1") < md.index("### Article 2") < md.index("### Article 3")
-    assert "- **MAJOR** · `numbers` · record `art1.p1` — time limit differs" in md
-    assert "  - kk, line 5: «30 күн»" in md
+    assert ("- **MAJOR** · `numbers` · Art. 1(1) · record `art1.p1` · id `d-numbers-0001` · confidence 0.90"
+            " — time limit differs") in md
+    assert "  - kk, 1-бап 1-тармақ, line 5: «30 күн»" in md
     assert "authoritative text (ru) agrees with kk; differs from az: «30 дней»" in md
     assert "## Low-confidence alignments" in md
     assert "/srv/private" not in md
@@ -69,7 +70,9 @@ def test_csv_header_and_rows(comparison):
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == [
         "id", "alignment_id", "article", "kind", "severity", "message", "languages", "lines",
-        "resolution_agrees", "resolution_differs", "quote_kk", "quote_az", "quote_ru",
+        "resolution_agrees", "resolution_differs", "citation", "confidence", "decision",
+        "decision_note", "suggestion", "citation_kk", "citation_az", "citation_ru",
+        "quote_kk", "quote_az", "quote_ru",
     ]
     assert len(rows) == 1 + N_DIVERGENCES
     by_id = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}

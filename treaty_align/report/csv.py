@@ -21,7 +21,8 @@ def render_csv(c: "Comparison") -> str:
     """Return the findings of ``c`` as CSV text with a header row and one row per divergence.
 
     Columns: ``id, alignment_id, article, kind, severity, message, languages, lines,
-    resolution_agrees, resolution_differs, quote_<lang>...`` (see :mod:`treaty_align.report.frames`).
+    resolution_agrees, resolution_differs, citation, confidence, decision, decision_note,
+    suggestion, citation_<lang>..., quote_<lang>...`` (see :mod:`treaty_align.report.frames`).
     """
     languages = tuple(c.languages)
     buf = io.StringIO()
@@ -41,7 +42,14 @@ def render_csv(c: "Comparison") -> str:
                 evidence_lines(d.evidence),
                 ", ".join(res.agrees) if res else "",
                 ", ".join(res.differs) if res else "",
+                d.cite(),
+                "" if d.confidence is None else f"{d.confidence:.2f}",
+                d.decision.status if d.decision else "",
+                clean_text(d.decision.note) if d.decision else "",
+                clean_text(d.suggestion),
             ]
+            for lang in languages:
+                row.append(d.citation.get(lang, ""))
             for lang in languages:
                 row.append(" … ".join(clean_text(e.quote) for e in d.evidence if e.language == lang))
             writer.writerow([_inert(cell) for cell in row])

@@ -27,6 +27,13 @@ then for each language ``<lang>`` of ``Comparison.languages``, in order:
 ``resolution_agrees``   languages agreeing with the authoritative text, comma-separated;
                         missing (None/NaN) without an authoritative text
 ``resolution_differs``  languages differing from it; missing without an authoritative text
+``citation``            where it is, cited the English way (``Art. 10(1), third paragraph``)
+``confidence``          how sure the finding is, in [0, 1] (float; NaN when unknown)
+``decision``            the translator's review: ``accepted``, ``rejected`` or missing
+``decision_note``       the note of that decision (missing without a decision)
+``suggestion``          the rendering the document uses elsewhere (missing when none)
+then ``citation_<lang>`` for each language: the place in that version's own citation style
+(``10-бап 1-тармақ``, ``Maddə 10.1``; missing when that version is not in the record),
 then ``quote_<lang>`` for each language: the quoted words in that language (missing if not
 quoted; several quotes in one language are joined with " … ").
 
@@ -81,6 +88,11 @@ DIVERGENCE_COLUMNS: tuple[str, ...] = (
     "lines",
     "resolution_agrees",
     "resolution_differs",
+    "citation",
+    "confidence",
+    "decision",
+    "decision_note",
+    "suggestion",
 )
 
 
@@ -94,7 +106,8 @@ def alignment_columns(languages: tuple[str, ...]) -> list[str]:
 
 def divergence_columns(languages: tuple[str, ...]) -> list[str]:
     """Return the column names of :func:`divergences_frame` for ``languages``."""
-    return list(DIVERGENCE_COLUMNS) + [f"quote_{lang}" for lang in languages]
+    return (list(DIVERGENCE_COLUMNS) + [f"citation_{lang}" for lang in languages]
+            + [f"quote_{lang}" for lang in languages])
 
 
 def _severity_categorical(values: list[Any]) -> Any:
@@ -161,13 +174,21 @@ def divergences_frame(c: "Comparison") -> "pd.DataFrame":
                 "lines": evidence_lines(d.evidence),
                 "resolution_agrees": _joined(res.agrees) if res else None,
                 "resolution_differs": _joined(res.differs) if res else None,
+                "citation": d.cite() or None,
+                "confidence": d.confidence,
+                "decision": d.decision.status if d.decision else None,
+                "decision_note": d.decision.note if d.decision else None,
+                "suggestion": d.suggestion or None,
             }
+            for lang in languages:
+                row[f"citation_{lang}"] = d.citation.get(lang)
             for lang in languages:
                 quotes = [e.quote for e in d.evidence if e.language == lang]
                 row[f"quote_{lang}"] = " … ".join(quotes) if quotes else None
             rows.append(row)
     frame = pd.DataFrame(rows, columns=divergence_columns(languages))
     frame["severity"] = _severity_categorical([r["severity"] for r in rows])
+    frame["confidence"] = frame["confidence"].astype("float64")
     return frame
 
 

@@ -28,6 +28,7 @@ import re
 from html import escape
 from typing import TYPE_CHECKING, Any, Iterable
 
+from treaty_align.baseline import decision_counts
 from treaty_align.model import SEVERITIES
 from treaty_align.report._common import (
     Group,
@@ -176,6 +177,21 @@ li.finding ul.quotes { list-style: none; margin: .2rem 0 0; padding: 0; color: v
 li.finding q { color: var(--ink); font-family: var(--serif); quotes: "\\00AB" "\\00BB"; }
 li.finding .res { margin: .3rem 0 0; padding: .25rem .45rem; background: #f1f4f8; border-radius: 4px; font-size: .82rem; }
 li.finding .fid { display: block; color: #a0a7b4; font-size: .7rem; font-family: ui-monospace, monospace; }
+li.finding .cite { font-size: .78rem; font-weight: 600; margin-left: .4rem; }
+li.finding .conf { font-size: .72rem; color: var(--muted); margin-left: .4rem; }
+li.finding .sugg { margin: .25rem 0 0; font-size: .82rem; }
+li.finding.accepted { opacity: .6; }
+li.finding .decision { margin: .3rem 0 0; font-size: .8rem; font-weight: 600; }
+li.finding .decision.accepted { color: #067647; } li.finding .decision.rejected { color: var(--major); }
+.review { display: none; gap: .3rem; align-items: center; flex-wrap: wrap; margin-top: .3rem; }
+.js .review { display: flex; }
+.review button { font: inherit; font-size: .75rem; padding: 0 .45rem; cursor: pointer; }
+.review button[aria-pressed="true"].accept { background: #d1fadf; border-color: #067647; }
+.review button[aria-pressed="true"].reject { background: var(--major-bg); border-color: var(--major); }
+.review input { font: inherit; font-size: .78rem; flex: 1 1 8rem; min-width: 6rem; }
+form.review-bar { display: none; gap: .4rem 1rem; align-items: center; flex-wrap: wrap; font-size: .88rem; }
+.js form.review-bar { display: flex; }
+form.review-bar button { font: inherit; padding: .1rem .6rem; }
 footer { color: var(--muted); font-size: .8rem; padding: 0 2rem 2rem; max-width: 1700px; margin: 0 auto; }
 footer dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: .5rem 0 0; }
 footer dd { margin: 0; font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
@@ -211,10 +227,17 @@ SCRIPT = """
     var sev = enabled("severity"), kind = enabled("check");
     var onlyFlagged = form.elements["only-flagged"].checked;
     var onlyLow = form.elements["only-low"].checked;
-    var shownFindings = 0, shownRows = 0;
+    var unsureBox = form.elements["hide-unsure"];
+    var threshold = parseFloat(unsureBox.getAttribute("data-threshold"));
+    var hideAccepted = form.elements["hide-accepted"].checked;
+    var shownFindings = 0, shownRows = 0, unsure = 0;
     findings.forEach(function (f) {
       var on = sev[f.getAttribute("data-severity")] !== false;
       if (kind[f.getAttribute("data-kind")] === false) { on = false; }
+      if (hideAccepted) { if (f.getAttribute("data-decision") === "accepted") { on = false; } }
+      // a finding without a confidence (NaN) is never hidden as unsure
+      if (on) { if (unsureBox.checked) { if (threshold > parseFloat(f.getAttribute("data-confidence"))) {
+        on = false; unsure += 1; } } }
       f.hidden = !on;
       if (on) { shownFindings += 1; }
     });
@@ -246,8 +269,85 @@ SCRIPT = """
     });
     if (status) {
       status.textContent = shownFindings + " of " + findings.length + " findings \\u00b7 " +
-        shownRows + " of " + rows.length + " records shown";
+        shownRows + " of " + rows.length + " records shown" +
+        (unsure ? " \\u00b7 " + unsure + " low-confidence hidden" : "");
     }
+  }
+  // review decisions: kept on each finding's data-decision/-note/-by/-date attributes, saved
+  // as a baseline file through a Blob (no server, nothing leaves the machine)
+  var review = doc.getElementById("review");
+  function today() { return new Date().toISOString().slice(0, 10); }
+  function showDecision(f) {
+    var status = f.getAttribute("data-decision") || "";
+    f.classList.toggle("accepted", status === "accepted");
+    f.classList.toggle("rejected", status === "rejected");
+    all(".review button", f).forEach(function (b) {
+      b.setAttribute("aria-pressed", b.value === status ? "true" : "false");
+    });
+  }
+  function decide(f, status) {
+    if (f.getAttribute("data-decision") === status) {
+      ["data-decision", "data-by", "data-date"].forEach(function (a) { f.removeAttribute(a); });
+    } else {
+      f.setAttribute("data-decision", status);
+      f.setAttribute("data-date", today());
+      var by = review ? review.elements["by"].value.trim() : "";
+      if (by) { f.setAttribute("data-by", by); } else { f.removeAttribute("data-by"); }
+    }
+    showDecision(f);
+    counts();
+    apply();
+  }
+  function decisions() {
+    var out = {};
+    findings.slice().sort(function (a, b) {
+      var x = a.getAttribute("data-fid"), y = b.getAttribute("data-fid");
+      return x === y ? 0 : (x > y ? 1 : -1);
+    }).forEach(function (f) {
+      var status = f.getAttribute("data-decision");
+      if (!status) { return; }
+      var entry = { status: status, note: f.getAttribute("data-note") || "" };
+      if (f.getAttribute("data-by")) { entry.by = f.getAttribute("data-by"); }
+      if (f.getAttribute("data-date")) { entry.date = f.getAttribute("data-date"); }
+      out[f.getAttribute("data-fid")] = entry;
+    });
+    return out;
+  }
+  function baselineText() {
+    var known = (review.getAttribute("data-baselined") || "").split(" ").filter(function (x) { return x; });
+    var file = { version: parseInt(review.getAttribute("data-version"), 10), tool: "treaty-align",
+      divergences: known.sort().map(function (x) { return { id: x }; }), decisions: decisions() };
+    return JSON.stringify(file, null, 2) + "\\n";
+  }
+  function counts() {
+    var out = doc.getElementById("decided");
+    if (!out) { return; }
+    var n = { accepted: 0, rejected: 0 };
+    findings.forEach(function (f) {
+      var s = f.getAttribute("data-decision");
+      if (n.hasOwnProperty(s)) { n[s] += 1; }
+    });
+    out.textContent = n.accepted + " accepted \\u00b7 " + n.rejected + " rejected \\u00b7 " +
+      (findings.length - n.accepted - n.rejected) + " open";
+  }
+  if (review) {
+    findings.forEach(function (f) {
+      all(".review button", f).forEach(function (b) {
+        b.addEventListener("click", function () { decide(f, b.value); });
+      });
+      var note = f.querySelector(".review input.note");
+      if (note) { note.addEventListener("input", function () { f.setAttribute("data-note", note.value); }); }
+    });
+    doc.getElementById("save-decisions").addEventListener("click", function () {
+      var blob = new Blob([baselineText()], { type: "application/json" });
+      var link = doc.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = review.getAttribute("data-file");
+      doc.body.appendChild(link);
+      link.click();
+      window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 2000);
+    });
+    counts();
   }
   // filters can be preset from the query string (severity=, check=, show=): see html.py
   var params = new URLSearchParams(window.location.search);
@@ -283,6 +383,34 @@ def content_security_policy(css: str, script: str) -> str:
     )
 
 _LABELS = {"major": "Major", "minor": "Minor", "info": "Info"}
+
+#: findings below this confidence are hidden by the "hide findings with low confidence" filter
+LOW_CONFIDENCE = 0.5
+#: the name the browser gives the saved decisions (the baseline file of ``--baseline``)
+BASELINE_NAME = "treaty-align-baseline.json"
+
+
+def _unsure_count(c: "Comparison") -> int:
+    """Return how many findings of ``c`` the "hide low confidence" filter hides."""
+    return sum(1 for d in c.divergences if d.confidence is not None and d.confidence < LOW_CONFIDENCE)
+
+
+def _review_bar(c: "Comparison") -> list[str]:
+    """Return the review form: reviewer name, decision counts and the "Save decisions" button."""
+    from treaty_align.baseline import BASELINE_VERSION
+
+    baselined = " ".join(c.baselined)
+    return [
+        f'<form class="review-bar panel" id="review" aria-label="Review decisions" '
+        f'data-version="{BASELINE_VERSION}" data-file="{BASELINE_NAME}" data-baselined="{esc(baselined)}">',
+        "<strong>Review</strong>",
+        '<label>Reviewer <input type="text" name="by" autocomplete="name" /></label>',
+        '<button type="button" id="save-decisions">Save decisions</button>',
+        '<output id="decided" aria-live="polite"></output>',
+        f'<span class="hint">Accept or reject findings below, then save: the file is a baseline for '
+        f"<code>--baseline {BASELINE_NAME}</code> (nothing is sent anywhere).</span>",
+        "</form>",
+    ]
 
 
 # --------------------------------------------------------------------------- text highlighting
@@ -372,6 +500,12 @@ def _summary(c: "Comparison", grouped: tuple[Group, ...]) -> list[str]:
         cards.append(
             f'<div class="card sev-{esc(sev)}"><b>{n}</b><span>{esc(_LABELS.get(sev, sev))} findings</span></div>'
         )
+    decided = decision_counts(c)
+    for status in ("accepted", "rejected"):
+        if decided[status]:
+            cards.append(f'<div class="card"><b>{decided[status]}</b><span>{status}</span></div>')
+    if c.baselined:
+        cards.append(f'<div class="card"><b>{len(c.baselined)}</b><span>hidden by the baseline</span></div>')
     sevs = list(counts)
     table = ['<table class="counts">', "<caption hidden=\"hidden\">Findings by check and severity</caption>"]
     table.append(
@@ -443,6 +577,9 @@ def _filters(c: "Comparison") -> list[str]:
         "<fieldset><legend>Show</legend>",
         '<label><input type="checkbox" name="only-flagged" /> only records with findings</label>',
         '<label><input type="checkbox" name="only-low" /> only low-confidence</label>',
+        f'<label><input type="checkbox" name="hide-unsure" data-threshold="{LOW_CONFIDENCE}" />'
+        f" hide findings with confidence below {LOW_CONFIDENCE:.2f} ({_unsure_count(c)})</label>",
+        '<label><input type="checkbox" name="hide-accepted" /> hide accepted</label>',
         "</fieldset>",
         '<button type="reset">Reset</button>',
         '<output id="shown" aria-live="polite"></output>',
@@ -470,10 +607,37 @@ def _segment_cell(
     return "".join(parts)
 
 
+def _place(d: "Divergence", lang: str) -> str:
+    cited = d.citation.get(lang)
+    return f' · <span lang="{esc(lang)}">{esc(cited)}</span>' if cited else ""
+
+
+def _review(d: "Divergence") -> str:
+    """Return the decision shown for ``d`` and the controls that change it (shown with scripts)."""
+    shown = ""
+    if d.decision is not None:
+        dec = d.decision
+        who = ", ".join(x for x in (dec.by, dec.date) if x)
+        shown = (f'<p class="decision {esc(dec.status)}">{esc(dec.status.capitalize())}'
+                 + (f" ({esc(who)})" if who else "") + (f": {esc(dec.note)}" if dec.note else "") + "</p>")
+    status = d.decision.status if d.decision else ""
+    pressed = {s: "true" if status == s else "false" for s in ("accepted", "rejected")}
+    note = esc(d.decision.note) if d.decision else ""
+    return (
+        shown
+        + '<div class="review">'
+        f'<button type="button" class="accept" value="accepted" aria-pressed="{pressed["accepted"]}">Accept</button>'
+        f'<button type="button" class="reject" value="rejected" aria-pressed="{pressed["rejected"]}">Reject</button>'
+        f'<input type="text" class="note" aria-label="note on this finding" placeholder="note" value="{note}" />'
+        "</div>"
+    )
+
+
 def _finding(d: "Divergence", fid: str) -> str:
     sev = esc(d.severity)
     quotes = "".join(
-        f'<li>{esc(e.language)} · line {int(e.line)}: <q lang="{esc(e.language)}">{esc(e.quote)}</q></li>'
+        f'<li>{esc(e.language)}{_place(d, e.language)} · line {int(e.line)}: '
+        f'<q lang="{esc(e.language)}">{esc(e.quote)}</q></li>'
         for e in d.evidence
     )
     res = ""
@@ -481,13 +645,31 @@ def _finding(d: "Divergence", fid: str) -> str:
         r = d.resolution
         said = f': <q lang="{esc(r.authority)}">{esc(r.text)}</q>' if r.text else ""
         res = f'<p class="res">Authoritative text ({esc(r.authority)}) {esc(r.verdict())}{said}</p>'
+    conf = "" if d.confidence is None else f"{d.confidence:.2f}"
+    decision = d.decision
+    attrs = "".join(
+        f' data-{k}="{esc(v)}"' for k, v in (
+            ("decision", decision.status if decision else ""), ("note", decision.note if decision else ""),
+            ("by", decision.by if decision else ""), ("date", decision.date if decision else ""),
+        ) if v
+    )
+    classes = f"finding sev-{sev}" + (f" {esc(decision.status)}" if decision else "")
+    cited = d.cite()
+    sugg = (f'<p class="sugg">Rendered elsewhere in this document as <q>{esc(d.suggestion)}</q></p>'
+            if d.suggestion else "")
     return (
-        f'<li class="finding sev-{sev}" id="{fid}" data-severity="{sev}" data-kind="{esc(d.kind)}">'
+        f'<li class="{classes}" id="{fid}" data-fid="{esc(d.id)}" data-severity="{sev}" '
+        f'data-kind="{esc(d.kind)}" data-confidence="{conf}"{attrs}>'
         f'<span class="sev sev-{sev}">{sev}</span><span class="kind">{esc(d.kind)}</span>'
-        f'<p class="msg">{esc(d.message)}</p>'
+        + (f'<span class="cite">{esc(cited)}</span>' if cited else "")
+        + (f'<span class="conf" title="how sure the check is">confidence {conf}</span>' if conf else "")
+        + f'<p class="msg">{esc(d.message)}</p>'
         + (f'<ul class="quotes">{quotes}</ul>' if quotes else "")
+        + sugg
         + res
-        + f'<span class="fid" title="finding id (for baselines)">{esc(d.id)}</span></li>'
+        + _review(d)
+        + f'<span class="fid" title="finding id (for baselines)">{esc(d.id)}'
+        + (f" · {esc(cited)}" if cited else "") + "</span></li>"
     )
 
 
@@ -611,6 +793,7 @@ def render_html(c: "Comparison") -> str:
         "<main>",
         *_summary(c, grouped),
         *_filters(c),
+        *_review_bar(c),
     ]
     if not c.alignments:
         out.append('<p class="empty-report">No aligned records.</p>')

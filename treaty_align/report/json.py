@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from treaty_align.baseline import decision_counts
 from treaty_align.report._common import jsonable, low_confidence_count, severity_counts, source_name
 
 if TYPE_CHECKING:
@@ -24,12 +25,15 @@ def comparison_to_dict(c: "Comparison") -> dict[str, Any]:
         {"signature": {...}, "languages": ["kk", "az"], "sources": {"kk": "kk.txt", ...},
          "authority": null, "encoder": "...", "warnings": [...],
          "summary": {"records": n, "low_confidence": n,
-                     "divergences": {"major": n, "minor": n, "info": n}},
+                     "divergences": {"major": n, "minor": n, "info": n},
+                     "decisions": {"accepted": n, "rejected": n, "open": n}, "baselined": n},
          "alignments": [Alignment.to_dict(languages), ...]}
 
     Each alignment carries ``id, block, article, segments{lang: [{id, text, line}]}, score,
-    low_confidence, note, divergences[{id, kind, severity, message, evidence[{language,
-    segment, line, quote}], resolution}]``; ``resolution`` is null without an authoritative text.
+    low_confidence, note, divergences[{id, kind, severity, confidence, citation{lang: text, en},
+    message, evidence[{language, segment, line, quote}], suggestion, resolution, decision}]``;
+    ``resolution`` is null without an authoritative text, ``decision`` ({status, note, by?,
+    date?}) without a review decision from the baseline file.
     """
     languages = tuple(c.languages)
     return {
@@ -43,6 +47,8 @@ def comparison_to_dict(c: "Comparison") -> dict[str, Any]:
             "records": len(c.alignments),
             "low_confidence": low_confidence_count(c),
             "divergences": severity_counts(c),
+            "decisions": decision_counts(c),
+            "baselined": len(c.baselined),
         },
         "alignments": [jsonable(a.to_dict(languages), 4) for a in c.alignments],
     }

@@ -36,11 +36,24 @@ def md_escape(text: str) -> str:
 
 
 def _finding(d: "Divergence", record_id: str) -> list[str]:
+    where = f" · {md_escape(d.cite())}" if d.cite() else ""
+    sure = f" · confidence {d.confidence:.2f}" if d.confidence is not None else ""
+    review = f" · **{d.decision.status.upper()}**" if d.decision else ""
     lines = [
-        f"- **{d.severity.upper()}** · `{d.kind}` · record `{record_id}` — {md_escape(d.message)}"
+        f"- **{d.severity.upper()}** · `{d.kind}`{where} · record `{record_id}` · id `{d.id}`"
+        f"{sure}{review} — {md_escape(d.message)}"
     ]
     for e in d.evidence:
-        lines.append(f"  - {e.language}, line {e.line}: «{md_escape(e.quote)}»")
+        cited = d.citation.get(e.language)
+        place = f", {md_escape(cited)}" if cited else ""
+        lines.append(f"  - {e.language}{place}, line {e.line}: «{md_escape(e.quote)}»")
+    if d.suggestion:
+        lines.append(f"  - the document renders it elsewhere as «{md_escape(d.suggestion)}»")
+    if d.decision is not None:
+        note = f": {md_escape(d.decision.note)}" if d.decision.note else ""
+        by = f" ({md_escape(d.decision.by)}{', ' + md_escape(d.decision.date) if d.decision.date else ''})" \
+            if d.decision.by else (f" ({md_escape(d.decision.date)})" if d.decision.date else "")
+        lines.append(f"  - review: {d.decision.status}{by}{note}")
     res = d.resolution
     if res is not None:
         said = f": «{md_escape(res.text)}»" if res.text else ""

@@ -144,7 +144,8 @@ def _locations(
         loc["logicalLocations"] = [
             {"name": segment_id, "fullyQualifiedName": f"{lang}/{segment_id}", "kind": "element"}
         ]
-        loc["message"] = {"text": f"{lang} version"}
+        cited = d.citation.get(lang)
+        loc["message"] = {"text": f"{lang} version" + (f", {cited}" if cited else "")}
         locations.append(loc)
     return locations
 
@@ -164,20 +165,31 @@ def sarif_log(c: "Comparison", base: str | os.PathLike[str] | None = None) -> di
                 "severity": d.severity,
                 "alignmentId": d.alignment_id or a.id,
                 "article": a.article,
+                "citation": dict(d.citation),
+                "confidence": d.confidence,
             }
+            if d.suggestion:
+                props["suggestion"] = d.suggestion
             if d.resolution is not None:
                 props["resolution"] = d.resolution.to_dict()
-            results.append(
-                {
-                    "ruleId": d.kind,
-                    "ruleIndex": rule_index[d.kind],
-                    "level": LEVELS.get(d.severity, "warning"),
-                    "message": {"text": f"{text} ({quoted})" if quoted else text},
-                    "locations": _locations(c, a, d, base),
-                    "partialFingerprints": {FINGERPRINT_KEY: d.id},
-                    "properties": props,
-                }
-            )
+            cited = d.cite()
+            head = f"{cited}: {text}" if cited else text
+            result: dict[str, Any] = {
+                "ruleId": d.kind,
+                "ruleIndex": rule_index[d.kind],
+                "level": LEVELS.get(d.severity, "warning"),
+                "message": {"text": f"{head} ({quoted})" if quoted else head},
+                "locations": _locations(c, a, d, base),
+                "partialFingerprints": {FINGERPRINT_KEY: d.id},
+                "properties": props,
+            }
+            if d.decision is not None:
+                # SARIF's own vocabulary for a review: accepted = suppressed, rejected = not
+                suppression: dict[str, Any] = {"kind": "external", "status": d.decision.status}
+                if d.decision.note:
+                    suppression["justification"] = clean_text(d.decision.note)
+                result["suppressions"] = [suppression]
+            results.append(result)
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",

@@ -1,0 +1,143 @@
+"""Citations in a document's own style: "Art. 10(1), third paragraph", "10-бап 1-тармақ", "Maddə 10.1".
+
+A segment id is structural (``art10.p1``, ``art10.p1.2``, ``art3.p1.i2``, ``art6.i13``,
+``pre.3``, ``final.2``, ``title``, ``sig.1``; a parser may put container prefixes such as
+``ch2.`` in front), so the place a clause holds can be read back from it. How that place is
+written is language knowledge: ``data/<lang>/citation.json`` holds the patterns (article,
+point, item, paragraph, preamble, final clauses...), ``data/en/citation.json`` the English form
+translators use in memos.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Mapping
+
+from treaty_align.data import has_data, load_json
+
+if TYPE_CHECKING:
+    from treaty_align.model import Segment
+
+ENGLISH = "en"
+
+_ARTICLE = re.compile(r"^art(?P<num>[^_.]+)(?:_\d+)?$")
+_POINT = re.compile(r"^p(?P<num>[^.]+)$")
+_ITEM = re.compile(r"^i(?P<num>\d+)$")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a clause stands: article, point, items (outer first), paragraph number, block."""
+
+    block: str
+    article: str | None = None
+    point: str | None = None
+    items: tuple[tuple[int, str | None], ...] = ()
+    paragraph: int | None = None
+
+
+def place_of(segment: "Segment") -> Place:
+    """Return the :class:`Place` read from ``segment``'s id, article and label."""
+    parts = segment.id.split(".")
+    # container prefixes (chapters, sections) come before the article or block token
+    for i, token in enumerate(parts):
+        if _ARTICLE.match(token) or token in ("pre", "final", "sig", "title", "instr"):
+            parts = parts[i:]
+            break
+    head = parts[0] if parts else ""
+    if head in ("pre", "final", "sig", "instr"):
+        n = _int(parts[1]) if len(parts) > 1 else None
+        block = {"pre": "preamble", "final": "final", "sig": "signature", "instr": "instrument"}[head]
+        return Place(block, paragraph=n)
+    if head == "title":
+        return Place("title")
+    m = _ARTICLE.match(head)
+    if not m:
+        return Place(segment.kind, article=segment.article)
+    article = segment.article or m.group("num")
+    point = None
+    items: list[tuple[int, str | None]] = []
+    paragraph = None
+    rest = parts[1:]
+    for j, token in enumerate(rest):
+        if (pm := _POINT.match(token)) and not items:
+            point = pm.group("num")
+        elif im := _ITEM.match(token):
+            last = j == len(rest) - 1
+            items.append((int(im.group("num")), segment.label if last else None))
+        elif token.isdigit():
+            paragraph = int(token)
+    return Place("article", article=article, point=point, items=tuple(items), paragraph=paragraph)
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
+
+
+def _style(lang: str) -> Mapping[str, Any] | None:
+    return load_json(lang, "citation.json") if has_data(lang, "citation.json") else None
+
+
+def _label(label: str | None, n: int, style: Mapping[str, Any], lang: str) -> str:
+    """Return how item ``n`` (written ``label`` in the source) is named in ``lang``'s citation."""
+    clean = (label or "").strip().rstrip(").").lstrip("(")
+    if clean.isdigit():
+        return clean
+    letters = style.get("item_letters")
+    if lang == ENGLISH and clean and letters:
+        # a Cyrillic "б)" is item (b) in an English memo: the item's position picks the letter
+        return letters[n - 1] if 0 < n <= len(letters) else str(n)
+    return clean or str(n)
+
+
+def _ordinal(n: int, style: Mapping[str, Any]) -> str:
+    words = style.get("ordinals") or []
+    return str(words[n - 1]) if 0 < n <= len(words) else str(n)
+
+
+def cite(segment: "Segment", lang: str) -> str:
+    """Return the citation of ``segment`` in the style of ``lang`` ("" without citation data).
+
+    ``lang`` is the language of the document's style, not necessarily of the segment:
+    ``cite(seg, "en")`` gives the English form of a Kazakh clause's place.
+    """
+    style = _style(lang)
+    if style is None:
+        return ""
+    place = place_of(segment)
+    if place.block in ("preamble", "final"):
+        if place.paragraph is None:
+            return str(style.get(place.block, "")).split(",")[0].strip()
+        n = place.paragraph
+        return str(style[place.block]).format(n=n, ordinal=_ordinal(n, style))
+    if place.block in ("title", "signature"):
+        return str(style.get(place.block, ""))
+    if place.block != "article" or place.article is None:
+        return ""
+    out = str(style["article"]).format(article=place.article)
+    if place.point is not None:
+        out += str(style["point"]).format(point=place.point)
+    for k, (n, label) in enumerate(place.items):
+        key = "item_without_point" if place.point is None and k == 0 and "item_without_point" in style else "item"
+        out += str(style[key]).format(item=_label(label, n, style, lang))
+    if place.paragraph is not None and not (place.point is not None and place.paragraph == 1):
+        # the numbered paragraph of a point is the point itself; later ones are counted from it
+        n = place.paragraph
+        out += str(style["paragraph"]).format(n=n, ordinal=_ordinal(n, style))
+    return out
+
+
+def citations(segments: Mapping[str, "Segment"], english_from: str | None = None) -> dict[str, str]:
+    """Return ``{lang: citation}`` for each ``lang -> segment``, plus ``"en"`` (the English form).
+
+    The English form is taken from the segment of ``english_from`` (the prevailing text, say)
+    when given and present, else from the first segment.
+    """
+    out = {lang: text for lang, seg in segments.items() if (text := cite(seg, lang))}
+    source = segments.get(english_from) if english_from else None
+    if source is None and segments:
+        source = next(iter(segments.values()))
+    if source is not None and (en := cite(source, ENGLISH)):
+        out[ENGLISH] = en
+    return out
