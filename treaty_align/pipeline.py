@@ -110,7 +110,7 @@ def compare_treaties(
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
     progress: Callable[[int, int], None] | None = None,
-    checks: Sequence[str] | None = None,
+    checks: Sequence[str] | str | None = None,
     morphology: str = "rules",
     options: AlignOptions = AlignOptions(),
 ) -> Comparison:
@@ -125,6 +125,8 @@ def compare_treaties(
     """
     from treaty_align.embed import get_encoder
 
+    if isinstance(checks, str):  # "numbers,markers" as on the command line, not letters
+        checks = [name.strip() for name in checks.split(",") if name.strip()]
     if len(versions) + (ru is not None) < 2:
         raise OptionError("give at least two language versions to compare")
     loaded = load_versions(versions, ru)
