@@ -90,7 +90,7 @@ def test_update_baseline_accepts_current_findings(tmp_path, cache):
     baseline = tmp_path / "baseline.json"
     proc = _run("--baseline", str(baseline), "--update-baseline", "--fail-on", "info", cache=cache)
     assert proc.returncode == 0 and baseline.exists()
-    assert "written with" in proc.stderr
+    assert "written: " in proc.stderr and "findings (new baseline)" in proc.stderr
     again = _run("--baseline", str(baseline), "--fail-on", "info", "--format", "json", cache=cache)
     assert again.returncode == 0
     # a baselined report says that findings are hidden, so it never looks clean by accident

@@ -82,7 +82,7 @@ def compare_treaties(
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
     progress: Callable[[int, int], None] | None = None,
-    checks: Sequence[str] | None = None,
+    checks: Sequence[str] | str | None = None,
     morphology: str = "rules",
     options: AlignOptions = AlignOptions(),
 ) -> Comparison:
@@ -94,6 +94,8 @@ def compare_treaties(
     """
     from treaty_align.embed import get_encoder
 
+    if isinstance(checks, str):  # "numbers,markers" as on the command line, not letters
+        checks = [name.strip() for name in checks.split(",") if name.strip()]
     if len(versions) + (ru is not None) < 2:
         raise OptionError("give at least two language versions to compare")
     treaties = load_versions(versions, ru)
