@@ -123,3 +123,12 @@ def test_interpretation_for_effect_is_major() -> None:
     assert _run([record("a", texts)]) == []
     (d,) = _run([record("a", _edit(texts, "az", "şərhi", "təsiri"))])
     assert d.severity == "major" and "interpretation" in d.message and "effect" in d.message
+
+
+def test_one_actor_for_another_is_major() -> None:
+    texts = {"kk": "Үкімет бағдарламаны бекітеді және оны Парламентке ұсынады.",
+             "az": "Hökumət proqramı təsdiq edir və onu Parlamentə təqdim edir.",
+             "ru": "Правительство утверждает программу и представляет ее Парламенту."}
+    assert _run([record("a", texts)], ("actor",)) == []
+    (d,) = _run([record("a", _edit(texts, "ru", "Правительство утверждает", "Президент утверждает"))], ("actor",))
+    assert d.severity == "major" and "Government" in d.message and "President" in d.message

@@ -36,7 +36,6 @@ from treaty_align.diverge.morphology import (
 from treaty_align.meaning import Provision
 from treaty_align.meaning.rules import rules
 from treaty_align.meaning.roles import GLOSS as ROLE_GLOSS
-from treaty_align.meaning.roles import ROLE_PAIRS
 from treaty_align.model import Alignment, Divergence, Evidence
 
 #: subjects that name the Parties generically: "the Parties" vs "each Party" is not a change of actor
@@ -209,33 +208,36 @@ class ActorCheck(Check):
         return None
 
     def _roles(self, al: Alignment, sides: dict[str, Side], context: CheckContext) -> Divergence | None:
-        """A paired role named more often on one side and its counterpart more often on the other."""
+        """A role or actor named more often on one side and another of its group more often on the other."""
         provs = {lang: p for lang in sides if (p := context.provision(al, lang)) is not None}
         langs = list(provs)
-        for first, second in ROLE_PAIRS:
+        groups = {g for lang in provs if (r := rules(lang)) is not None for g in r.role_groups}
+        for group in sorted(groups):
             for i, a in enumerate(langs):
                 for b in langs[i + 1:]:
                     pa, pb = provs[a], provs[b]
-                    d1 = pa.role_count(first) - pb.role_count(first)
-                    d2 = pa.role_count(second) - pb.role_count(second)
-                    if not (d1 * d2 < 0):
+                    diff = {c: pa.role_count(c) - pb.role_count(c) for c in group}
+                    more_a = [c for c in group if diff[c] > 0]
+                    more_b = [c for c in group if diff[c] < 0]
+                    if not (more_a and more_b):
                         continue
-                    more_first, more_second = (a, b) if d1 > 0 else (b, a)
+                    first, second = more_a[0], more_b[0]
                     message = (
-                        f"Different role: {more_first} names {ROLE_GLOSS[first]} where {more_second} names "
-                        f"{ROLE_GLOSS[second]} ({_role_words(sides[a], pa)} / {_role_words(sides[b], pb)}). "
+                        f"Different actor or role: {a} names {ROLE_GLOSS.get(first, first)} where {b} names "
+                        f"{ROLE_GLOSS.get(second, second)} ({_role_words(sides[a], pa, group)} / "
+                        f"{_role_words(sides[b], pb, group)}). "
                         "This changes who acts or whose law or decision applies."
                     )
                     evidence = [context.evidence(sides[x], r.start, r.end) for x in (a, b)
                                 for r in provs[x].roles if r.concept in (first, second)]
-                    values = {x: (p.role_count(first), p.role_count(second)) for x, p in provs.items()}
+                    values = {x: tuple(p.role_count(c) for c in group) for x, p in provs.items()}
                     return make_divergence(self.name, MAJOR, message, evidence, alignment=al,
                                            context=context, values=values)
         return None
 
 
-def _role_words(side: Side, prov: Provision) -> str:
-    return ", ".join(f"‘{side.text[r.start:r.end]}’" for r in prov.roles) or "—"
+def _role_words(side: Side, prov: Provision, group: tuple[str, ...]) -> str:
+    return ", ".join(f"‘{side.text[r.start:r.end]}’" for r in prov.roles if r.concept in group) or "—"
 
 
 def side_words(side: Side, c: Clause, *, subject: bool = True) -> str:

@@ -1,5 +1,7 @@
-"""The paired roles a provision names (requesting / requested Party, sentencing / administering
-State, sending / receiving Party), in any grammatical case.
+"""The roles and actors a provision names (requesting / requested Party, sentencing /
+administering State, sending / receiving Party, one / the other Party, a Party / the Depositary /
+the Government ...), in any grammatical case; ``role_groups`` of ``meaning.json`` say which of
+them can stand in each other's place.
 
 A role exchanged for its counterpart changes who acts or whose law applies, whether the role is
 the subject or not, so these are counted over the whole text (``roles`` of
@@ -12,12 +14,6 @@ from dataclasses import dataclass
 
 from treaty_align.meaning.rules import MeaningRules
 
-#: roles that are each other's counterpart
-ROLE_PAIRS: tuple[tuple[str, str], ...] = (
-    ("requesting_party", "requested_party"),
-    ("sentencing_state", "administering_state"),
-    ("sending_party", "receiving_party"),
-)
 
 GLOSS = {
     "requesting_party": "the requesting Party",
@@ -26,6 +22,16 @@ GLOSS = {
     "administering_state": "the administering State",
     "sending_party": "the sending Party",
     "receiving_party": "the receiving Party",
+    "one_party": "one Party",
+    "other_party": "the other Party",
+    "party": "a Party",
+    "depositary": "the Depositary",
+    "government": "the Government",
+    "parliament": "the Parliament",
+    "president": "the President",
+    "bank": "the Bank",
+    "borrower": "the Borrower",
+    "security_council": "the Security Council",
 }
 
 

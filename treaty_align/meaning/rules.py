@@ -39,6 +39,7 @@ class MeaningRules:
     condition_end: re.Pattern[str] | None = None
     lexical_prefix: dict[str, Any] | None = None
     terms: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    role_groups: tuple[tuple[str, ...], ...] = ()
     term_groups: tuple[tuple[str, ...], ...] = ()
 
 
@@ -72,6 +73,7 @@ def rules(lang: str) -> MeaningRules | None:
         condition_end=_opt(data.get("condition_end")),
         lexical_prefix=data.get("lexical_prefix"),
         terms=tuple((concept, re.compile(p)) for concept, pats in data.get("terms", {}).items() for p in pats),
+        role_groups=tuple(tuple(g) for g in data.get("role_groups", [])),
         term_groups=tuple(tuple(g) for g in data.get("term_groups", {}).values()),
         roles=tuple((concept, re.compile(p)) for concept, pats in data.get("roles", {}).items() for p in pats),
     )
