@@ -78,11 +78,12 @@ def baseline_text(comparison: "Comparison", decisions: Mapping[str, Decision] | 
 
 
 def write_baseline(path: str | os.PathLike[str], comparison: "Comparison",
-                   decisions: Mapping[str, Decision] | None = None) -> None:
-    """Write the baseline of ``comparison`` (and ``decisions``) to ``path`` atomically."""
+                   decisions: Mapping[str, Decision] | None = None, *, force: bool = False) -> None:
+    """Write the baseline of ``comparison`` (and ``decisions``) to ``path`` atomically
+    (``force``: even over a read-only file); return nothing."""
     from treaty_align.report import write_atomic
 
-    write_atomic(path, baseline_text(comparison, decisions))
+    write_atomic(path, baseline_text(comparison, decisions), force=force)
 
 
 def _decisions_from(raw: Any, where: str) -> dict[str, Decision]:

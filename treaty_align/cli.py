@@ -6,17 +6,24 @@ Exit codes: 0 = ran, 1 = findings at or above ``--fail-on``, 2 = error (one line
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
+import os
+import shutil
+import signal
 import sys
+import threading
+import time
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, NoReturn, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, Sequence
 
 from treaty_align import __version__
-from treaty_align.errors import TreatyAlignError
+from treaty_align.errors import InputError, TreatyAlignError
 
 if TYPE_CHECKING:
+    from treaty_align.baseline import Baseline
     from treaty_align.model import Comparison
 
 EXIT_OK = 0
@@ -30,25 +37,93 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see --help)\n")
 
+    def format_help(self) -> str:
+        # an epilog may be a function: its lists (checks, encoders) import modules that only
+        # --help needs
+        if callable(self.epilog):
+            self.epilog = self.epilog()
+        return super().format_help()
+
+
+def _compare_epilog() -> str:
+    from treaty_align.diverge import describe_checks
+    from treaty_align.embed import available_encoders
+    from treaty_align.report import FORMATS
+
+    def listing(title: str, items: dict[str, str]) -> list[str]:
+        width = max(len(k) for k in items) + 2
+        return [title] + [f"  {k.ljust(width)}{v}" for k, v in items.items()]
+
+    encoders = {name: "" for name in available_encoders()}
+    encoders.update({"e5-small": "multilingual-e5-small, 4-bit, offline (default)",
+                     "lexical": "no model: character n-grams of a shared transliteration (fast)"})
+    for name in encoders:
+        if name.startswith("st:"):
+            encoders[name] = "a sentence-transformers model (needs the [st] extra)"
+    lines = listing("checks (--checks):", describe_checks()) + [""]
+    lines += listing("formats (--format):", {f: _FORMAT_HELP.get(f, "") for f in FORMATS}) + [""]
+    lines += listing("encoders (--encoder):", encoders) + [""]
+    lines += ["exit codes: 0 ran, 1 findings at or above --fail-on, 2 error"]
+    return "\n".join(lines)
+
+
+_FORMAT_HELP = {
+    "table": "the terminal: findings first, records with --all",
+    "json": "programs; byte-identical across runs, with a signature",
+    "markdown": "reviews",
+    "csv": "spreadsheets",
+    "sarif": "code-hosting platforms (SARIF 2.1.0)",
+    "html": "translators: one standalone file, versions side by side",
+    "tmx": "CAT tools (TMX 1.4b)",
+    "xliff": "XLIFF 2.0 (first two languages)",
+}
+
+
+def _check_output(path: str, force: bool) -> None:
+    """Raise InputError now, before any work, when ``path`` cannot be written."""
+    from treaty_align.report import check_writable
+
+    check_writable(path, force=force)
+
 
 def _add_parse(sub: "argparse._SubParsersAction[_Parser]") -> None:
-    p = sub.add_parser("parse", help="print the structure of one language version")
-    p.add_argument("file", help="treaty text (plain text or Markdown; UTF-8, UTF-16 or CP1251)")
+    p = sub.add_parser(
+        "parse", help="print the structure of one language version",
+        description="Parse one language version of a treaty and print its structure: title, "
+                    "preamble, articles, numbered points, sub-items, final clauses and signatures, "
+                    "each clause with where it stands (line; Word paragraph; PDF page and line). "
+                    "Reads plain text or Markdown in UTF-8, UTF-16, CP1251 or KZ-1048 (the Kazakh "
+                    "variant of Windows-1251), HTML, Word .docx and PDF with a text layer; the "
+                    "format, the encoding and the language (kk, az, ru) are detected.",
+    )
+    p.add_argument("file", help="a treaty version: plain text or Markdown (UTF-8, UTF-16, CP1251, "
+                                "KZ-1048), HTML, Word .docx or PDF with a text layer")
     p.add_argument("--lang", help="language code (kk, az, ru); detected if omitted")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.add_argument("--force", action="store_true", help="replace a read-only output file")
     p.set_defaults(run=_run_parse)
 
 
-def _run_parse(args: argparse.Namespace) -> tuple[str, int]:
+_LANGUAGE_PROBLEM = "no article headings found for"
+
+
+def _run_parse(args: argparse.Namespace) -> tuple[str, int, str]:
     from treaty_align.parse import load_treaty
 
-    treaty = load_treaty(args.file, lang=args.lang)
+    if args.output:
+        _check_output(args.output, args.force)
+    try:
+        treaty = load_treaty(args.file, lang=args.lang)
+    except InputError as exc:
+        if args.lang is None and (_LANGUAGE_PROBLEM in str(exc) or "cannot tell the language" in str(exc)):
+            raise InputError(f"{exc} (--lang forces a language)") from exc
+        raise
     if args.format == "json":
         text = json.dumps(treaty.to_dict(), ensure_ascii=False, indent=2) + "\n"
     else:
         text = treaty.format()
-    return text, EXIT_OK
+    return text, EXIT_OK, f"{args.format}: the {treaty.language} structure, {len(treaty.segments)} clauses"
 
 
 COMPARE_FORMATS = ("table", "json", "markdown", "csv", "sarif", "html", "tmx", "xliff")
@@ -59,38 +134,72 @@ def _add_compare(sub: "argparse._SubParsersAction[_Parser]") -> None:
         "compare",
         help="align the versions and report divergences (no files: the bundled treaty)",
         description="Align the clauses of two or three language versions and report where they "
-                    "differ in meaning. With no files, compares the bundled Kazakh and "
-                    "Azerbaijani texts of the 2019 Kazakhstan-Azerbaijan migration agreement.",
+                    "differ in meaning. Versions may be text, Markdown, HTML, Word .docx or PDF "
+                    "files, in any order; the result does not depend on the order. With no "
+                    "files, compares the bundled Kazakh and Azerbaijani texts of the 2019 "
+                    "Kazakhstan-Azerbaijan migration agreement.",
+        epilog=_compare_epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("files", nargs="*", metavar="FILE", help="two language versions (e.g. KK AZ)")
-    p.add_argument("--ru", metavar="FILE", help="the Russian version: pivot and prevailing text")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="two or three language versions in any order and any of kk, az, ru "
+                        "(e.g. KK AZ, KK RU, RU AZ KK); the language of each is detected")
+    p.add_argument("--ru", metavar="FILE",
+                   help="the Russian version, named explicitly (same as giving it as a FILE): "
+                        "the pivot and, unless --authority says otherwise, the prevailing text")
     p.add_argument("--encoder", default="e5-small", metavar="NAME",
-                   help="e5-small (default, offline), lexical (no model) or st:<model or folder>")
+                   help="e5-small (default, offline), lexical (no model) or st:<model or folder> "
+                        "(see 'encoders' below)")
     p.add_argument("--authority", metavar="LANG",
-                   help="the prevailing language that resolves divergences (default: ru if given)")
-    p.add_argument("--format", choices=COMPARE_FORMATS, default="table")
+                   help="the prevailing language that resolves divergences and is the pivot "
+                        "(default: ru when a Russian version is given; otherwise none)")
+    p.add_argument("--format", choices=COMPARE_FORMATS, default="table",
+                   help="report format (default: table, the terminal view; see 'formats' below)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report here (atomically)")
+    p.add_argument("--force", action="store_true",
+                   help="replace a read-only output or baseline file")
+    p.add_argument("-v", "--all", action="store_true", dest="all",
+                   help="table format: also list every aligned record, not only the findings")
     p.add_argument("--fail-on", choices=("major", "minor", "info"),
                    help="exit 1 when a finding at or above this severity remains")
     p.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE and apply its review decisions")
     p.add_argument("--update-baseline", action="store_true",
                    help="write all current findings to the --baseline FILE (keeping its decisions)")
-    p.add_argument("--checks", metavar="LIST", help="comma-separated checks to run (default: all)")
+    p.add_argument("--checks", metavar="LIST",
+                   help="comma-separated checks to run (default: all; see 'checks' below)")
     p.add_argument("--morphology", choices=("rules", "stanza"), default="rules",
                    help="lemmas and voice: offline rules (default) or Stanza models already on disk")
     p.add_argument("--cache-dir", metavar="DIR", help="embedding cache folder "
                    "(default: $TREATY_ALIGN_CACHE_DIR or the platform cache folder)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
-    p.add_argument("-q", "--quiet", action="store_true", help="no warnings on stderr")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no warnings, progress or 'wrote' line on stderr (errors still show)")
     p.set_defaults(run=_run_compare)
 
 
-def _progress_bar() -> "Callable[[int, int], None] | None":
-    """Return a progress callback drawing on stderr, or None when stderr is not a terminal."""
-    if not sys.stderr.isatty():
-        return None
+#: seconds between progress lines when stderr is not a terminal (a log file, a CI job)
+PROGRESS_INTERVAL = 5.0
 
-    def show(done: int, total: int) -> None:
+
+class _Progress:
+    """Progress on stderr: a bar on a terminal; elsewhere a line every few seconds of a long run.
+
+    Called as ``progress(done, total)`` by the encoder; a daemon thread prints the heartbeat
+    lines, so that parsing, aligning and checking a large text show that the run is alive.
+    """
+
+    def __init__(self, interval: float = PROGRESS_INTERVAL) -> None:
+        self.tty = sys.stderr.isatty()
+        self.interval = interval
+        self.encoded = ""
+        self.started = time.monotonic()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        self.encoded = f"encoded {done}/{total} texts"
+        if not self.tty:
+            return
         width = 30
         filled = int(width * done / max(total, 1))
         sys.stderr.write(f"\rencoding [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
@@ -98,73 +207,163 @@ def _progress_bar() -> "Callable[[int, int], None] | None":
             sys.stderr.write("\r" + " " * (width + 30) + "\r")
         sys.stderr.flush()
 
-    return show
+    def _beat(self) -> None:
+        while not self._stop.wait(self.interval):
+            elapsed = time.monotonic() - self.started
+            detail = f" ({self.encoded})" if self.encoded else ""
+            sys.stderr.write(f"treaty-align: working, {elapsed:.0f} s{detail}\n")
+            sys.stderr.flush()
+
+    def __enter__(self) -> "_Progress":
+        if not self.tty:
+            self._thread = threading.Thread(target=self._beat, name="treaty-align-progress", daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
 
 
-def _with_baseline(args: argparse.Namespace, comparison: "Comparison") -> tuple["Comparison", "Comparison"]:
-    """Return ``(what to report, what to gate)`` after ``--baseline`` / ``--update-baseline``."""
-    from treaty_align.baseline import Baseline, apply_baseline, read_baseline, write_baseline
+def _progress_interval() -> float:
+    try:
+        return float(os.environ.get("TREATY_ALIGN_PROGRESS_SECONDS", PROGRESS_INTERVAL))
+    except ValueError:
+        return PROGRESS_INTERVAL
+
+
+def _preflight_baseline(args: argparse.Namespace) -> "Baseline | None":
+    """Return the baseline to apply, read (and so checked) before the comparison starts.
+
+    With ``--update-baseline`` returns the file being replaced (its decisions survive the
+    update; its ids give the summary of what changed), or None when there is none yet; the
+    file must be writable. None without ``--baseline``.
+    """
+    from treaty_align.baseline import read_baseline
 
     if not args.baseline:
-        return comparison, comparison
+        return None
+    if args.update_baseline:
+        _check_output(args.baseline, args.force)
+        return read_baseline(args.baseline) if Path(args.baseline).is_file() else None
+    return read_baseline(args.baseline)
+
+
+def _with_baseline(args: argparse.Namespace, comparison: "Comparison",
+                   recorded: "Baseline | None") -> tuple["Comparison", "Comparison", int]:
+    """Return ``(what to report, what to gate, findings hidden)`` after ``--baseline`` /
+    ``--update-baseline``; ``recorded`` is what :func:`_preflight_baseline` read."""
+    from treaty_align.baseline import Baseline, apply_baseline, write_baseline
+
+    if not args.baseline:
+        return comparison, comparison, 0
     if args.update_baseline:
         # the review decisions already in the file survive the update
-        previous = read_baseline(args.baseline) if Path(args.baseline).is_file() else Baseline()
+        previous = recorded or Baseline()
         comparison = apply_baseline(comparison, Baseline(decisions=previous.decisions))
-        write_baseline(args.baseline, comparison, previous.decisions)
-        sys.stderr.write(f"treaty-align: baseline {args.baseline} written with "
-                         f"{len(comparison.divergences)} findings\n")
+        write_baseline(args.baseline, comparison, previous.decisions, force=args.force)
+        current = {d.id for d in comparison.divergences}
+        if recorded is None:
+            change = "new baseline"
+        else:
+            change = (f"{len(current - previous.ids)} new, {len(previous.ids - current)} no longer "
+                      f"found, {len(current & previous.ids)} kept")
+        _say(args, f"baseline {args.baseline} written: {len(current)} findings ({change})")
         # the findings just recorded no longer fail the gate; the report still shows them
         return comparison, apply_baseline(comparison, {d.id for d in comparison.divergences
-                                                       if d.decision is None})
-    before = len(comparison.divergences)
-    comparison = apply_baseline(comparison, read_baseline(args.baseline))
-    hidden = before - len(comparison.divergences)
+                                                       if d.decision is None}), 0
+    recorded = recorded or Baseline()
+    current = {d.id for d in comparison.divergences}
+    notes: list[str] = []
+    if recorded.ids and not recorded.ids & current:
+        notes.append(f"none of the {len(recorded.ids)} findings recorded in the baseline {args.baseline} "
+                     f"match this comparison: is it the baseline of another treaty, or of other "
+                     f"options (--encoder, --checks)?")
+    reported = apply_baseline(comparison, recorded)
+    hidden = len(comparison.divergences) - len(reported.divergences)
     if hidden:
         # say so in the report itself, so that a baselined report never looks clean by accident
-        note = f"{hidden} finding(s) recorded in the baseline {args.baseline} are not shown"
-        comparison = dataclasses.replace(comparison, warnings=comparison.warnings + (note,))
-    return comparison, comparison
+        notes.append(f"{hidden} finding(s) recorded in the baseline {args.baseline} are not shown")
+    if notes:
+        reported = dataclasses.replace(reported, warnings=reported.warnings + tuple(notes))
+    return reported, reported, hidden
 
 
-def _run_compare(args: argparse.Namespace) -> tuple[str, int]:
+def _say(args: argparse.Namespace, message: str) -> None:
+    if not getattr(args, "quiet", False):
+        sys.stderr.write(f"treaty-align: {message}\n")
+
+
+def _warn_summarised(items: Sequence[str]) -> None:
+    """Write the first few warnings to stderr, then one line counting the rest."""
+    from treaty_align.report.table import warning_lines
+
+    for line in warning_lines(items):
+        if line.startswith("... and "):
+            sys.stderr.write(f"treaty-align: {line}\n")
+        else:
+            sys.stderr.write(f"treaty-align: warning: {line}\n")
+
+
+def _run_compare(args: argparse.Namespace) -> tuple[str, int, str]:
     from treaty_align.baseline import gate
     from treaty_align.errors import OptionError
     from treaty_align.model import severity_rank
     from treaty_align.pipeline import bundled_paths, compare_treaties
     from treaty_align.report import render
+    from treaty_align.report.table import render_table
 
-    if len(args.files) == 1 or len(args.files) > 2:
-        raise OptionError("give two files (e.g. KK AZ), or none to compare the bundled treaty")
+    given = len(args.files) + (args.ru is not None)
+    if args.files and not 2 <= given <= 3:
+        # no FILE at all means the bundled treaty (with --ru, beside a Russian text)
+        raise OptionError(
+            f"give two or three language versions in any order (e.g. KK AZ, KK RU, RU AZ KK, "
+            f"or KK --ru RU), not {given}; or none to compare the bundled treaty")
     if args.update_baseline and not args.baseline:
         raise OptionError("--update-baseline needs --baseline FILE")
+    # options, outputs and the baseline are checked before the (long) comparison starts
+    if args.output:
+        _check_output(args.output, args.force)
+    recorded = _preflight_baseline(args)
     files = args.files or [str(p) for p in bundled_paths()]
     checks = None
     if args.checks is not None:
         checks = [c.strip() for c in args.checks.split(",") if c.strip()]
         if not checks:
             raise OptionError("--checks names no check: give a comma-separated list, or omit it to run all")
+        from treaty_align.diverge import get_check
+
+        for name in checks:
+            get_check(name)
     with warnings.catch_warnings(record=True) as caught:
         # library warnings (an unwritable cache folder...) become one-line CLI warnings
         warnings.simplefilter("always")
-        comparison = compare_treaties(
-            *files, ru=args.ru, encoder=args.encoder, authority=args.authority,
-            cache_dir=args.cache_dir, use_cache=not args.no_cache, progress=_progress_bar(),
-            checks=checks, morphology=args.morphology,
-        )
+        progress = _Progress(_progress_interval()) if not args.quiet else None
+        with progress or contextlib.nullcontext():
+            comparison = compare_treaties(
+                *files, ru=args.ru, encoder=args.encoder, authority=args.authority,
+                cache_dir=args.cache_dir, use_cache=not args.no_cache, progress=progress,
+                checks=checks, morphology=args.morphology,
+            )
     if not args.quiet:
-        for item in dict.fromkeys(str(w.message) for w in caught):
-            sys.stderr.write(f"treaty-align: warning: {item}\n")
-    comparison, gated = _with_baseline(args, comparison)
+        _warn_summarised([str(w.message) for w in caught])
+    comparison, gated, hidden = _with_baseline(args, comparison, recorded)
     if not args.quiet:
-        for warning in comparison.warnings:
-            sys.stderr.write(f"treaty-align: warning: {warning}\n")
+        _warn_summarised(comparison.warnings)
     code = gate(gated, args.fail_on)
     if code == EXIT_FINDINGS:
         failing = [d for d in gated.divergences if severity_rank(d.severity) <= severity_rank(args.fail_on)]
         sys.stderr.write(f"treaty-align: {len(failing)} finding(s) at or above '{args.fail_on}' "
                          f"(--fail-on {args.fail_on}): exit 1\n")
-    return render(comparison, args.format), code
+    if args.format == "table":
+        width = shutil.get_terminal_size((100, 24)).columns if not args.output else None
+        text = render_table(comparison, width=width, records=args.all, hidden=hidden)
+    else:
+        text = render(comparison, args.format)
+    what = (f"{args.format} report: {len(comparison.alignments)} records, "
+            f"{len(comparison.divergences)} findings" + (f", {hidden} hidden by the baseline" if hidden else ""))
+    return text, code, what
 
 
 def _add_batch(sub: "argparse._SubParsersAction[_Parser]") -> None:
@@ -244,29 +443,63 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, output: str | None, force: bool = False) -> bool:
+    """Write ``text`` to ``output`` (atomically) or to stdout; return True if a file was written."""
     if output:
         from treaty_align.report import write_atomic
 
-        write_atomic(output, text)
-    else:
-        sys.stdout.write(text)
+        write_atomic(output, text, force=force)
+        return True
+    sys.stdout.write(text)
+    return False
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: unwinds like Ctrl-C, so that temporary files are removed."""
+
+
+def _on_signal(signum: int, _frame: object) -> NoReturn:
+    raise _Terminated(signal.Signals(signum).name)
+
+
+def _install_signal_handlers() -> dict[int, Any]:
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            previous[signum] = signal.signal(signum, _on_signal)
+        except ValueError:  # not the main thread (main() called from a worker): leave them
+            break
+    return previous
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` and return the exit code."""
     args = build_parser().parse_args(argv)
+    # batch runs worker processes, which must keep the default SIGTERM (their pool stops them)
+    previous = _install_signal_handlers() if args.command in ("parse", "compare") else {}
     try:
-        text, code = args.run(args)
-        _emit(text, getattr(args, "output", None))
+        result = args.run(args)
+        text, code = result[0], result[1]
+        output = getattr(args, "output", None)
+        if _emit(text, output, force=getattr(args, "force", False)) and len(result) > 2:
+            _say(args, f"wrote {output} ({result[2]})")
     except TreatyAlignError as exc:
         sys.stderr.write(f"treaty-align: error: {exc}\n")
+        return EXIT_ERROR
+    except _Terminated as exc:
+        sys.stderr.write(f"treaty-align: terminated ({exc})\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("treaty-align: interrupted\n")
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     return code
 
 

@@ -1,4 +1,5 @@
-"""Where the bundled treaty texts live (``corpora/<lang>/`` next to the package)."""
+"""Where the bundled treaty texts live: ``corpora/<lang>/`` of the checkout, or the copy a
+built wheel carries inside the package (see setup.py)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,17 @@ _FILES = {"kk": "kk.txt", "az": "az.md"}
 
 
 def corpora_dir() -> Path:
-    """Return the folder holding ``corpora/<lang>/``: ``$TREATY_ALIGN_CORPORA`` or the checkout's."""
+    """Return the folder holding ``corpora/<lang>/``.
+
+    In order: ``$TREATY_ALIGN_CORPORA``; the copy inside an installed wheel
+    (``treaty_align/corpora``); the checkout's ``corpora/`` (an editable install).
+    """
     env = os.environ.get("TREATY_ALIGN_CORPORA")
     if env:
         return Path(env)
+    packaged = Path(__file__).resolve().parent / "corpora"
+    if packaged.is_dir():
+        return packaged
     return Path(__file__).resolve().parents[1] / "corpora"
 
 
@@ -25,7 +33,7 @@ def bundled_path(lang: str) -> Path:
     path = corpora_dir() / lang / _FILES[lang]
     if not path.is_file():
         raise InputError(
-            f"the bundled {lang} text is not at {path}: run from a checkout installed with "
-            f"'pip install -e .', set TREATY_ALIGN_CORPORA, or pass the files"
+            f"the bundled {lang} text is not at {path}: reinstall treaty-align (the wheel carries "
+            f"the texts), set TREATY_ALIGN_CORPORA, or pass the files"
         )
     return path

@@ -55,6 +55,12 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
 
 
+# characters searched around the expected place of a quote before the whole segment is
+_LOCATE_WINDOW = 4096
+# warnings listed one by one in Treaty.format() before the rest are counted
+_WARNINGS_LISTED = 5
+
+
 def newline_offsets(text: str) -> list[int]:
     """Return the offsets of the newlines of ``text``, in order (an index for :func:`line_of`)."""
     return [i for i, ch in enumerate(text) if ch == "\n"]
@@ -198,12 +204,20 @@ class Treaty:
             # a regex search keeps offsets exact (str.lower() can change a text's length:
             # Turkic 'İ' lower-cases to two characters); word edges keep 'не' out of 'немесе'
             pattern = re.compile(r"(?<!\w)" + re.escape(probe) + r"(?!\w)", re.IGNORECASE)
-            found = [m.start() for m in pattern.finditer(chunk)]
-            if not found:
-                found = [m.start() for m in re.finditer(re.escape(probe), chunk, re.IGNORECASE)]
-            if found:
-                best = found[0] if estimate is None else min(found, key=lambda f: (abs(f - estimate), f))
-                return self.line_at(start + best)
+            loose = re.compile(re.escape(probe), re.IGNORECASE)
+            # look near the estimate first: scanning a whole 1 MB paragraph for every quote in
+            # it made evidence quadratic in the paragraph's length
+            windows = [(0, len(chunk))]
+            if estimate is not None and len(chunk) > _LOCATE_WINDOW:
+                lo = max(0, int(estimate) - _LOCATE_WINDOW // 2)
+                windows.insert(0, (lo, min(len(chunk), lo + _LOCATE_WINDOW + len(probe))))
+            for lo, hi in windows:
+                found = [m.start() for m in pattern.finditer(chunk, lo, hi)]
+                if not found:
+                    found = [m.start() for m in loose.finditer(chunk, lo, hi)]
+                if found:
+                    best = found[0] if estimate is None else min(found, key=lambda f: (abs(f - estimate), f))
+                    return self.line_at(start + best)
         return segment.line
 
     def to_dict(self) -> dict[str, Any]:
@@ -233,8 +247,12 @@ class Treaty:
             room = max(10, width - len(prefix))
             text = seg.text if len(seg.text) <= room else seg.text[: room - 1] + "…"
             rows.append(prefix + text)
-        for warning in self.warnings:
+        for warning in self.warnings[:_WARNINGS_LISTED]:
             rows.append(f"warning: {warning}")
+        if len(self.warnings) > _WARNINGS_LISTED:
+            # a 50 MB file can have tens of thousands: the JSON output keeps them all
+            rows.append(f"... and {len(self.warnings) - _WARNINGS_LISTED} more warnings "
+                        f"(all of them are in --format json)")
         return "\n".join(rows) + "\n"
 
     def to_frame(self) -> "pd.DataFrame":

@@ -38,7 +38,7 @@ def test_every_document_is_stored_and_a_bad_one_is_recorded_with_its_error(first
     docs = results.documents.set_index("doc_id")
     assert docs.loc["act-02", "status"] == "failed"
     assert docs.loc["act-02", "error"] == "1 version file (kk.md): an act needs two or three language versions"
-    assert docs.loc["act-00", "status"] == "done" and docs.loc["act-00", "languages"] == "az,kk"  # file-name order; ru would lead
+    assert docs.loc["act-00", "status"] == "done" and docs.loc["act-00", "languages"] == "kk,az"  # canonical order, not file names; ru would lead
     assert docs.loc["act-00", "n_major"] == 0 and docs.loc["act-01", "n_major"] == 1
     assert docs.loc["act-00", "peak_rss_mb"] > 0 and docs.loc["act-00", "attempts"] == 1
 

@@ -127,8 +127,19 @@ def test_nan_row_with_valid_checksum_is_not_trusted(tmp_path: Path) -> None:
     assert len(inner.calls) == 2
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncate"])
-def test_corrupt_database_file_is_rebuilt(tmp_path: Path, damage: str) -> None:
+def _damage_a_key(path: Path) -> None:
+    # a flipped byte inside a stored key: SQLite reads the page fine, but the TEXT value is no
+    # longer UTF-8 ("Could not decode to UTF-8"), which is neither SQLITE_CORRUPT nor NOTADB
+    data = bytearray(path.read_bytes())
+    with sqlite3.connect(str(path)) as conn:
+        key = conn.execute("SELECT key FROM embeddings_v1 LIMIT 1").fetchone()[0]
+    at = data.index(key.encode("ascii"))
+    data[at : at + 2] = b"\xf4\x28"
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "bad-utf8-key"])
+def test_corrupt_database_file_is_moved_aside_once(tmp_path: Path, damage: str) -> None:
     inner = CountingEncoder()
     cached = CachedEncoder(inner, tmp_path)
     texts = [f"text {i}" for i in range(300)]  # enough rows for several database pages
@@ -136,15 +147,24 @@ def test_corrupt_database_file_is_rebuilt(tmp_path: Path, damage: str) -> None:
     data = cached.db_path.read_bytes()
     if damage == "garbage":
         cached.db_path.write_bytes(b"this is not a database" * 100)
-    else:
+    elif damage == "truncate":
         cached.db_path.write_bytes(data[: len(data) // 3])
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", CacheWarning)  # a damaged file is repaired, not reported
+    else:
+        _damage_a_key(cached.db_path)
+    damaged = cached.db_path.read_bytes()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         again = CachedEncoder(inner, tmp_path).encode(texts)
+    assert [str(w.message) for w in caught] == [
+        f"the embedding cache file {cached.db_path} was damaged: moved to embeddings.sqlite3.corrupt, "
+        "a fresh cache is started"
+    ]
     assert again.tobytes() == fresh.tobytes()
-    assert inner.calls[-1] == texts
-    CachedEncoder(inner, tmp_path).encode(texts)
-    assert len(inner.calls) == 2  # the rebuilt file serves the next run
+    assert (cached.db_path.parent / "embeddings.sqlite3.corrupt").read_bytes() == damaged
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheWarning)  # the next run: no warning, all hits
+        assert CachedEncoder(inner, tmp_path).encode(texts).tobytes() == fresh.tobytes()
+    assert sum(len(c) for c in inner.calls) == 600  # computed twice, then served from the fresh file
 
 
 def test_model_version_separates_entries(tmp_path: Path) -> None:

@@ -6,10 +6,10 @@ import codecs
 
 import pytest
 
-from tests.conftest import KK_PATH, RU_SYNTHETIC
+from tests.conftest import AZ_PATH, KK_PATH, RU_SYNTHETIC
 from treaty_align.errors import InputError
 from treaty_align.parse import load_treaty
-from treaty_align.parse.encoding import detect_and_decode
+from treaty_align.parse.encoding import decode_bytes, detect_and_decode
 
 
 def _segments(treaty):
@@ -82,3 +82,34 @@ def test_missing_file_and_directory(tmp_path):
         load_treaty(tmp_path / "absent.txt")
     with pytest.raises(InputError, match="directory"):
         load_treaty(tmp_path)
+
+
+AZ_BYTES = AZ_PATH.read_bytes()
+
+
+def test_one_invalid_byte_in_utf8_is_named_and_the_rest_decoded(tmp_path, az_treaty):
+    # one stray 0xFF in the middle of the Azerbaijani text: still Azerbaijani, still UTF-8
+    cut = AZ_BYTES.index(b"\n", len(AZ_BYTES) // 2) + 1
+    path = tmp_path / "az.md"
+    path.write_bytes(AZ_BYTES[:cut] + b"\xff" + AZ_BYTES[cut:])
+    treaty = load_treaty(path)
+    assert treaty.language == "az" and treaty.encoding == "utf-8"
+    line = AZ_BYTES[:cut].count(b"\n") + 1
+    assert treaty.warnings[0] == (f"invalid UTF-8 byte 0xFF at byte offset {cut}, line {line}: "
+                                  "replaced by U+FFFD, the rest decoded as UTF-8")
+    assert treaty.articles == az_treaty.articles
+
+
+def test_many_invalid_bytes_are_not_called_utf8():
+    # a KZ-1048 file is all "invalid UTF-8": it must still be read as KZ-1048, without warnings
+    text, encoding, warnings = decode_bytes(KK_TEXT.encode("kz1048"))
+    assert encoding == "kz1048" and warnings == () and text == KK_TEXT
+
+
+@pytest.mark.parametrize("where", [100, 3 * 1024, 12 * 1024])
+def test_a_nul_byte_is_refused_wherever_it_stands(where):
+    data = KK_TEXT.encode("utf-8")
+    data = data[:where] + b"\x00" + data[where:]
+    line = data[:where].count(b"\n") + 1
+    with pytest.raises(InputError, match=f"NUL byte at byte offset {where}, line {line}"):
+        decode_bytes(data)

@@ -38,9 +38,13 @@ def test_findings_table_most_severe_first(comparison):
 
 
 def test_render_table_summary_and_empty(comparison, empty_comparison):
-    text = render_table(comparison)
-    assert text.splitlines()[0] == "kk ↔ az ↔ ru: 7 records, 1 low-confidence; findings: 2 major, 2 minor, 1 info"
+    text = render_table(comparison, width=200)
+    assert text.splitlines()[0].startswith("kk ↔ az ↔ ru: 7 aligned records from ")
+    assert text.splitlines()[0].endswith(", 1 low-confidence; findings: 2 major, 2 minor, 1 info")
     assert "No divergences found." in render_table(empty_comparison)
+    assert "No divergences found (4 hidden by the baseline)." in render_table(empty_comparison, hidden=4)
+    assert "SCORE" not in text and "7 aligned records not listed" in text  # findings first, records on request
+    assert "SCORE" in render_table(comparison, records=True)
 
 
 def test_markdown_summary_and_grouping(comparison):

@@ -11,6 +11,7 @@ that every span found can be quoted from the original text unchanged.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import os
 import re
@@ -151,15 +152,26 @@ def find_all(
     ``taken``) is not matched again: a specific multi-word marker ("not later than") wins over
     the shorter markers inside it ("not").
     """
-    occupied = sorted(taken)
+    # disjoint, sorted spans: an overlap test is a bisection, not a scan of every earlier match
+    # (a scan made a 1 MB paragraph quadratic)
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(taken):
+        if starts and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
     found: list[Match] = []
     for row in rows:
         for m in row.regex.finditer(folded):
             if m.end() <= m.start():
                 continue
-            if any(m.start() < e and s < m.end() for s, e in occupied):
+            i = bisect.bisect_left(starts, m.end()) - 1
+            if i >= 0 and ends[i] > m.start():
                 continue
-            occupied.append((m.start(), m.end()))
+            starts.insert(i + 1, m.start())
+            ends.insert(i + 1, m.end())
             found.append(Match(row.concept, row.category, row.polarity, m.start(), m.end()))
     found.sort(key=lambda x: (x.start, x.end))
     return found
@@ -194,12 +206,25 @@ def _voice_rules(lang: str) -> dict[str, Any]:
         "auxiliaries": [re.compile(p) for p in voice.get("auxiliaries", [])],
         "nonfinite": [re.compile(p) for p in voice.get("nonfinite", [])],
         "order": morphology(lang).get("word_order", "SOV"),
+        "analyzer": voice.get("analyzer"),
+        "reflexive": tuple(voice.get("reflexive_endings", [])),
     }
 
 
 def word_voice(word: str, lang: str) -> str | None:
     """Return ``"passive"``, ``"active"`` or None (not recognisably a verb) for a folded word."""
     rules = _voice_rules(lang)
+    if rules["analyzer"] == "pymorphy3":
+        # the suffix rules alone take some third-person plurals for short participles
+        from treaty_align.meaning.russian import part_of_speech
+
+        pos = part_of_speech(word)
+        if pos == "PRTS":
+            return "passive"
+        if pos != "VERB":
+            return None
+        if not word.endswith(rules["reflexive"]):
+            return "active"
     for rx in rules["passive"]:
         m = rx.match(word)
         if m:

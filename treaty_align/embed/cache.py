@@ -6,8 +6,9 @@ transaction per batch) and safe concurrent readers without a file per text.
 
 The cache is an optimisation, never a source of truth: every row is checked on read (size,
 checksum, finite values, unit norm) and anything doubtful is recomputed and overwritten; a
-corrupt database file is replaced; a cache folder that cannot be written is reported once with
-:class:`CacheWarning` and the run goes on without caching.
+damaged database file is moved aside (``embeddings.sqlite3.corrupt``) once, with one
+:class:`CacheWarning`, and a fresh one is started; a cache folder that cannot be written is
+reported once with :class:`CacheWarning` and the run goes on without caching.
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ _QUERY_CHUNK = 500  # stays below SQLite's host-parameter limit on old builds (9
 _LOCK_TIMEOUT = 10.0
 # SQLite result codes for "this is not (any more) a database": SQLITE_CORRUPT, SQLITE_NOTADB.
 _CORRUPT_CODES = {11, 26}
+# ... and for conditions that pass or are not the file's fault: BUSY, LOCKED, NOMEM, READONLY,
+# INTERRUPT, IOERR, FULL, CANTOPEN, PROTOCOL, PERM.
+_TRANSIENT_CODES = {3, 5, 6, 7, 8, 9, 10, 13, 14, 15, 23}
+CORRUPT_SUFFIX = ".corrupt"
 
 
 class CacheWarning(UserWarning):
@@ -80,12 +85,21 @@ def _checksum(key: str, blob: bytes) -> str:
     return hashlib.sha256(key.encode("ascii") + blob).hexdigest()[:32]
 
 
-def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
+def _is_corrupt(exc: Exception) -> bool:
+    """Return True unless ``exc`` is a passing condition (locked, read-only, disk full...).
+
+    Damage shows up in many ways besides SQLITE_CORRUPT/NOTADB: "Could not decode to UTF-8",
+    a UnicodeDecodeError from a garbled key, a missing column. Anything that is not a known
+    transient condition is treated as a damaged file, which is cheaper to rebuild than to trust.
+    """
+    if isinstance(exc, UnicodeDecodeError):
+        return True
     code = getattr(exc, "sqlite_errorcode", None)  # Python >= 3.11
     if code is not None:
-        return (code & 0xFF) in _CORRUPT_CODES
+        return (code & 0xFF) in _CORRUPT_CODES or (code & 0xFF) not in _TRANSIENT_CODES
     message = str(exc).lower()
-    return "not a database" in message or "malformed" in message
+    return not any(word in message for word in ("locked", "busy", "readonly", "read-only", "disk i/o",
+                                                 "full", "unable to open"))
 
 
 def decode_entry(
@@ -128,6 +142,7 @@ class CachedEncoder(Encoder):
         self.inner = inner
         self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         self._disabled = False
+        self._moved_aside = False
 
     @property
     def dim(self) -> int:
@@ -205,14 +220,25 @@ class CachedEncoder(Encoder):
             )
 
     def _discard(self, path: Path) -> bool:
-        """Delete a corrupt cache file (and its journals); return False if that failed."""
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            target = path.with_name(path.name + suffix)
-            try:
-                target.unlink(missing_ok=True)
-            except OSError as exc:
-                self._warn(f"cannot remove the corrupt cache file {target}: {exc}")
-                return False
+        """Move a damaged cache file aside (to ``<name>.corrupt``) so that a fresh one starts.
+
+        Happens at most once per encoder and process, with one :class:`CacheWarning`; returns
+        False (and disables the cache) when the file cannot be moved.
+        """
+        if self._moved_aside:
+            self._warn(f"the cache file {path} is damaged again after being replaced")
+            return False
+        self._moved_aside = True
+        aside = path.with_name(path.name + CORRUPT_SUFFIX)
+        try:
+            os.replace(path, aside)
+            for suffix in ("-journal", "-wal", "-shm"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+        except OSError as exc:
+            self._warn(f"cannot move the damaged cache file {path} aside: {exc}")
+            return False
+        warnings.warn(f"the embedding cache file {path} was damaged: moved to {aside.name}, "
+                      f"a fresh cache is started", CacheWarning, stacklevel=5)
         return True
 
     def _connect(self) -> sqlite3.Connection | None:
@@ -230,7 +256,7 @@ class CachedEncoder(Encoder):
                 conn = sqlite3.connect(str(path), timeout=_LOCK_TIMEOUT)
                 conn.execute(SCHEMA)
                 return conn
-            except sqlite3.DatabaseError as exc:
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
                 if conn is not None:
                     conn.close()
                 if attempt == 0 and _is_corrupt(exc) and self._discard(path):
@@ -259,7 +285,7 @@ class CachedEncoder(Encoder):
                         vector = decode_entry(key, row_dim, blob, checksum, dim)
                         if vector is not None:
                             found[key] = vector
-            except sqlite3.DatabaseError as exc:
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
                 conn.close()
                 if _is_corrupt(exc):
                     self._discard(self.db_path)  # rewritten by the _write that follows
@@ -286,7 +312,7 @@ class CachedEncoder(Encoder):
                             rows,
                         )
                     return
-                except sqlite3.DatabaseError as exc:
+                except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
                     conn.close()
                     if attempt == 0 and _is_corrupt(exc) and self._discard(self.db_path):
                         continue

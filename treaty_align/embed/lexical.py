@@ -117,6 +117,7 @@ def numbers(text: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=1 << 17)  # n-grams repeat: a long text hashes each distinct one once
 def _bucket(feature: str, size: int) -> int:
     # crc32, not hash(): Python salts str hashes per process, and vectors must be identical
     # across runs and machines (they are cached and compared).

@@ -12,7 +12,7 @@ from typing import Sequence
 
 from treaty_align.errors import InputError
 from treaty_align.model import Treaty
-from treaty_align.parse.encoding import check_is_text, detect_and_decode, normalize_newlines
+from treaty_align.parse.encoding import check_is_text, decode_bytes, normalize_newlines
 from treaty_align.parse.formats import ExtractedText, looks_like_html, sniff_format
 from treaty_align.parse.language import detect_language, profile
 from treaty_align.parse.layout import looks_like_markdown
@@ -50,19 +50,22 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
 
     Raises :class:`InputError` for a missing, unreadable, empty, binary or oversized file.
     """
-    return _decode(Path(path), _read_bytes(path))
+    text, encoding, _warnings = _decode(Path(path), _read_bytes(path))
+    return text, encoding
 
 
-def _decode(p: Path, data: bytes, charset: str | None = None) -> tuple[str, str]:
-    """Return ``(text, encoding)`` of a text file's bytes (``charset``: what the file declares)."""
+def _decode(p: Path, data: bytes, charset: str | None = None) -> tuple[str, str, tuple[str, ...]]:
+    """Return ``(text, encoding, warnings)`` of a text file's bytes (``charset``: what the file
+    declares; ``warnings``: what decoding repaired, e.g. invalid UTF-8 bytes)."""
+    warnings: tuple[str, ...] = ()
     try:
         if charset is not None and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
             try:
                 text, encoding = data.decode(charset), charset
             except UnicodeDecodeError:
-                text, encoding = detect_and_decode(data)
+                text, encoding, warnings = decode_bytes(data)
         else:
-            text, encoding = detect_and_decode(data)
+            text, encoding, warnings = decode_bytes(data)
     except InputError as exc:
         raise InputError(f"{p}: {exc}") from exc
     text = normalize_newlines(text)
@@ -70,7 +73,7 @@ def _decode(p: Path, data: bytes, charset: str | None = None) -> tuple[str, str]
         check_is_text(text)
     except InputError as exc:
         raise InputError(f"{p}: {exc}") from exc
-    return text, encoding
+    return text, encoding, warnings
 
 
 def read_document(path: str | os.PathLike[str]) -> ExtractedText:
@@ -98,7 +101,7 @@ def read_document(path: str | os.PathLike[str]) -> ExtractedText:
         raise InputError(f"{p}: {exc}") from exc
     from treaty_align.parse.html import declared_charset
 
-    text, encoding = _decode(p, data, declared_charset(data) if b"<" in data[:8192] else None)
+    text, encoding, warnings = _decode(p, data, declared_charset(data) if b"<" in data[:8192] else None)
     if looks_like_html(text, p.suffix):
         from treaty_align.parse.html import read_html
 
@@ -106,9 +109,9 @@ def read_document(path: str | os.PathLike[str]) -> ExtractedText:
             extracted = read_html(text)
         except InputError as exc:
             raise InputError(f"{p}: {exc}") from exc
-        return dataclasses.replace(extracted, encoding=encoding)
+        return dataclasses.replace(extracted, encoding=encoding, warnings=warnings)
     markdown = True if p.suffix.lower() in (".md", ".markdown") else None
-    return ExtractedText(text, "text", encoding=encoding, markdown=markdown)
+    return ExtractedText(text, "text", encoding=encoding, markdown=markdown, warnings=warnings)
 
 
 def parse_text(text: str, lang: str | None = None, *, markdown: bool | None = None,
@@ -149,7 +152,10 @@ def load_treaty(path: str | os.PathLike[str] | Treaty, lang: str | None = None) 
         return path
     doc = read_document(path)
     try:
-        return parse_text(doc.text, lang, markdown=doc.markdown, source_path=str(path),
-                          encoding=doc.encoding, locations=doc.locations)
+        treaty = parse_text(doc.text, lang, markdown=doc.markdown, source_path=str(path),
+                            encoding=doc.encoding, locations=doc.locations)
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from exc
+    if doc.warnings:
+        treaty = dataclasses.replace(treaty, warnings=doc.warnings + treaty.warnings)
+    return treaty

@@ -46,6 +46,8 @@ class ExtractedText:
     encoding: str | None = None
     markdown: bool | None = None
     locations: tuple[str, ...] = ()
+    #: what decoding had to repair (invalid UTF-8 bytes, with byte offset and line)
+    warnings: tuple[str, ...] = ()
 
 
 def sniff_format(data: bytes, suffix: str = "") -> str:

@@ -8,7 +8,9 @@ All renderers are pure functions returning strings; only :func:`write_atomic` to
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -25,7 +27,7 @@ from treaty_align.report.xliff import render_xliff
 if TYPE_CHECKING:
     from treaty_align.model import Comparison
 
-__all__ = ["FORMATS", "SUFFIXES", "render", "write_atomic"]
+__all__ = ["FORMATS", "SUFFIXES", "check_writable", "render", "sweep_stale_temp_files", "write_atomic"]
 
 #: format name -> function returning the text of that format
 FORMATS: dict[str, Callable[["Comparison"], str]] = {
@@ -71,16 +73,79 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+#: our temporary files: ``.<target name>.<random>.tmp`` next to the target (tempfile.mkstemp)
+_TEMP_SUFFIX = ".tmp"
+_TEMP_RANDOM = re.compile(r"[a-z0-9_]{8}")
+#: a temporary file of ours older than this belongs to a run that was killed (SIGKILL, power
+#: loss): a live write takes well under a second
+STALE_TEMP_SECONDS = 600.0
+
+
+def _is_device(target: Path) -> bool:
+    return target.exists() and not target.is_dir() and not target.is_file()
+
+
+def check_writable(path: str | os.PathLike[str], *, force: bool = False) -> None:
+    """Raise ``InputError`` unless ``path`` can be written by :func:`write_atomic`; return None.
+
+    Checked before a long run, so that a bad output path is reported at once: the directory
+    must exist and be writable, ``path`` must not be a directory, and an existing read-only
+    file is refused unless ``force``.
+    """
+    target = Path(path)
+    if _is_device(target):
+        return
+    target = target.resolve() if target.is_symlink() else target
+    parent = target.parent
+    if not parent.is_dir():
+        raise InputError(f"cannot write {target}: directory {parent} does not exist")
+    if target.is_dir():
+        raise InputError(f"cannot write {target}: it is a directory")
+    if target.exists() and not force and not target.stat().st_mode & 0o222:
+        raise InputError(f"{target} is read-only: not replaced (--force replaces it)")
+    if not os.access(parent, os.W_OK):
+        raise InputError(f"cannot write {target}: directory {parent} is not writable")
+
+
+def sweep_stale_temp_files(path: str | os.PathLike[str], *, older_than: float = STALE_TEMP_SECONDS) -> int:
+    """Remove the temporary files that killed runs left next to ``path``; return how many.
+
+    Only files of our own pattern for this target (``.<name>.<8 random characters>.tmp``)
+    that have not been touched for ``older_than`` seconds are removed.
+    """
+    target = Path(path)
+    prefix = f".{target.name}."
+    removed = 0
+    now = time.time()
+    try:
+        candidates = [p for p in target.parent.iterdir()
+                      if p.name.startswith(prefix) and p.name.endswith(_TEMP_SUFFIX)]
+    except OSError:
+        return 0
+    for candidate in candidates:
+        middle = candidate.name[len(prefix) : -len(_TEMP_SUFFIX)]
+        if not _TEMP_RANDOM.fullmatch(middle):
+            continue
+        try:
+            if candidate.is_file() and now - candidate.stat().st_mtime > older_than:
+                candidate.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False) -> None:
     """Write ``text`` (UTF-8, newlines kept as given) to ``path`` atomically; return nothing.
 
     The text goes to a temporary file in the same directory, which then replaces ``path``, so
     readers see the old file or the whole new one, never a part. An existing file keeps its
-    permissions. Raises ``InputError`` with a one-line message when the directory is missing
-    or not writable, or ``path`` is a directory.
+    permissions; a read-only one is refused unless ``force``. Stale temporary files of killed
+    runs are swept first. Raises ``InputError`` with a one-line message when the directory is
+    missing or not writable, ``path`` is a directory, or is read-only.
     """
     target = Path(path)
-    if target.exists() and not target.is_dir() and not target.is_file():
+    if _is_device(target):
         # a device, FIFO or socket (-o /dev/null, -o /dev/stdout): replacing it would destroy
         # it, and atomicity means nothing there, so write straight through
         try:
@@ -92,13 +157,11 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     # write next to the file a symbolic link points to, and replace that file, not the link
     target = target.resolve() if target.is_symlink() else target
     parent = target.parent
-    if not parent.is_dir():
-        raise InputError(f"cannot write {target}: directory {parent} does not exist")
-    if target.is_dir():
-        raise InputError(f"cannot write {target}: it is a directory")
+    check_writable(target, force=force)
+    sweep_stale_temp_files(target)
     try:
         mode = target.stat().st_mode & 0o7777 if target.exists() else _default_mode()
-        fd, tmp_name = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd, tmp_name = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=_TEMP_SUFFIX)
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}") from exc
     try:
@@ -109,7 +172,8 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         os.chmod(tmp_name, mode)
         os.replace(tmp_name, target)
     except BaseException as exc:
-        # whatever went wrong (disk full, bad text, Ctrl-C), do not leave the temp file behind
+        # whatever went wrong (disk full, bad text, Ctrl-C, SIGTERM), do not leave the temp
+        # file behind
         try:
             os.unlink(tmp_name)
         except OSError:

@@ -200,8 +200,10 @@ def alignment_of(c: "Comparison") -> dict[int, "Alignment"]:
 
 
 def evidence_lines(evidence: Iterable["Evidence"]) -> str:
-    """Return ``"kk:12, az:40"``: where the quotes of a divergence stand, each place once."""
-    return ", ".join(dict.fromkeys(f"{e.language}:{e.line}" for e in evidence))
+    """Return ``"kk:12, az:40"``: where the quotes of a divergence stand, each place once
+    (``"kk:¶ 41"``, ``"ru:p. 3, line 12"`` for a Word or PDF version)."""
+    return ", ".join(dict.fromkeys(
+        f"{e.language}:{e.line if e.where == f'line {e.line}' else e.where}" for e in evidence))
 
 
 def evidence_languages(evidence: Iterable["Evidence"]) -> str:
@@ -247,24 +249,34 @@ def first_words(text: str, width: int) -> str:
 # --------------------------------------------------------------------------- display width
 
 
+@lru_cache(maxsize=4096)
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
 def display_width(text: str) -> int:
     """Return how many terminal columns ``text`` takes (wide CJK = 2, combining marks = 0)."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+    if text.isascii():  # no wide, combining or format characters in ASCII
+        return len(text)
+    return sum(map(_char_width, text))
 
 
 def fit(text: str, width: int) -> str:
     """Return ``text`` cut with "…" so that it takes at most ``width`` columns."""
-    if display_width(text) <= width:
+    # scan only as far as the width reaches: a clause can be a megabyte long
+    used = 0
+    for ch in text:
+        used += _char_width(ch)
+        if used > width:
+            break
+    else:
         return text
     out = []
     used = 0
     for ch in text:
-        w = display_width(ch)
+        w = _char_width(ch)
         if used + w > width - 1:
             break
         out.append(ch)

@@ -600,7 +600,7 @@ def _segment_cell(
     parts = [f'<td class="text" lang="{esc(lang)}">']
     for s in segs:
         parts.append(
-            f'<div class="seg"><div class="seg-meta"><b>{esc(s.id)}</b> · line {int(s.line)}</div>'
+            f'<div class="seg"><div class="seg-meta"><b>{esc(s.id)}</b> · {esc(s.where)}</div>'
             f"<p>{highlight(clean_text(s.text), spans.get(s.id, []))}</p></div>"
         )
     parts.append("</td>")
@@ -636,7 +636,7 @@ def _review(d: "Divergence") -> str:
 def _finding(d: "Divergence", fid: str) -> str:
     sev = esc(d.severity)
     quotes = "".join(
-        f'<li>{esc(e.language)}{_place(d, e.language)} · line {int(e.line)}: '
+        f'<li>{esc(e.language)}{_place(d, e.language)} · {esc(e.where)}: '
         f'<q lang="{esc(e.language)}">{esc(e.quote)}</q></li>'
         for e in d.evidence
     )
