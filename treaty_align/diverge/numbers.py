@@ -95,13 +95,24 @@ def _lexicon(lang: str) -> _Lexicon | None:
 
 def _bound(text: str, start: int, end: int, lex: _Lexicon) -> str | None:
     head, tail = text[max(0, start - 40):start], text[end:end + 40]
-    for value, rx in lex.bounds_before:
-        if rx.search(head):
-            return value
-    for value, rx in lex.bounds_after:
-        if rx.match(tail):
-            return value
+    # the language's own limit words first, then those of the other languages: a quoted phrase
+    # or a version in another language than its label must not look like a dropped limit
+    lexicons = [lex] + [other for other in _all_lexicons() if other is not lex]
+    for lx in lexicons:
+        for value, rx in lx.bounds_before:
+            if rx.search(head):
+                return value
+        for value, rx in lx.bounds_after:
+            if rx.match(tail):
+                return value
     return None
+
+
+@lru_cache(maxsize=1)
+def _all_lexicons() -> tuple[_Lexicon, ...]:
+    from treaty_align.data import available_languages
+
+    return tuple(lx for lang in available_languages() if (lx := _lexicon(lang)) is not None)
 
 
 def _cardinal(word: str, lex: _Lexicon) -> float | None:
