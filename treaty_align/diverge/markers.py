@@ -31,6 +31,7 @@ from treaty_align.diverge.base import (
     register,
 )
 from treaty_align.diverge.morphology import Match, find_all, lexicon
+from treaty_align.messages import actor_of, consequence
 from treaty_align.model import Alignment, Divergence, Evidence
 
 #: time requirements whose loss changes *when* something must be done
@@ -156,7 +157,7 @@ class MarkersCheck(Check):
             with_may = [lang for lang, n in mays.items() if n == max(mays.values())]
             without = [lang for lang in mays if lang not in with_may]
             parts.append(
-                f"{'/'.join(with_may)} says a Party *may* do something "
+                f"{'/'.join(with_may)} says *may* "
                 f"({'; '.join(_words(sides[x], profiles[x].may) for x in with_may)}) where "
                 f"{'/'.join(without)} " + ("states it as a duty or a plain rule (no ‘may’)"
                                            if all(mays[x] == 0 for x in without) else "has fewer ‘may’")
@@ -180,7 +181,7 @@ class MarkersCheck(Check):
             set(found[lang]), key=lambda m: m.start), anchor)]
         message = "Obligation differs: " + "; ".join(parts) + "."
         if severity == MAJOR:
-            message += " This changes whether the Parties must, may or must not act."
+            message += " " + consequence("obligation", actor_of(context.treaties, context.authority))
         return [make_divergence(self.name, severity, message, evidence, alignment=al,
                                 context=context, values=values)]
 
@@ -204,7 +205,7 @@ class MarkersCheck(Check):
                        f"({'; '.join(_words(sides[x], found[x]) for x in has)}), "
                        f"{'/'.join(lacks)} has " + ("similar but weaker time wording" if other_time else "no equivalent") + ".")
             if severity == MAJOR:
-                message += " This changes when the Parties must act."
+                message += " " + consequence("time", actor_of(context.treaties, context.authority))
             out.append(make_divergence(self.name, severity, message, evidence, alignment=al,
                                        context=context, values=values))
         return out
