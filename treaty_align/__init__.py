@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from treaty_align.batch.results import CollectionResults
     from treaty_align.model import Comparison, Treaty
 
-__all__ = ["__version__", "load", "compare", "bundled_corpus"]
+__all__ = ["__version__", "load", "compare", "bundled_corpus", "open_results"]
 
 
 def load(path: Any, lang: str | None = None) -> "Treaty":
@@ -48,3 +49,13 @@ def compare(kk: Any, az: Any, ru: Any = None, **options: Any) -> "Comparison":
     from treaty_align.pipeline import compare_treaties
 
     return compare_treaties(kk, az, ru=ru, **options)
+
+
+def open_results(path: Any) -> "CollectionResults":
+    """Return the pandas frames (documents, records, findings) of a ``treaty-align batch`` database.
+
+    ``path`` is the batch's output folder or its ``results.sqlite3``.
+    """
+    from treaty_align.batch.results import open_results as _open
+
+    return _open(path)

@@ -13,6 +13,7 @@ two pairings are merged into records holding all three.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
 
@@ -26,7 +27,9 @@ from treaty_align.model import Alignment, Segment, Treaty
 _NUMBER = re.compile(r"\d+")
 _ARTICLE_PREFIX = re.compile(r"^art[^.]*\.")
 # order in which blocks appear in a treaty; the instrument (a ratifying act) comes first
-BLOCK_ORDER: tuple[str, ...] = ("instrument", "title", "preamble", "article", "final", "signature")
+# (chapters, notes and tables are blocks of their own: aligned with each other, never with clauses)
+BLOCK_ORDER: tuple[str, ...] = ("instrument", "title", "preamble", "container", "article", "final", "signature",
+                                "note", "table")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class AlignOptions:
     low_confidence: float = 0.50
     band: int = 8
     parallel_bonus: float = 0.20
+    renumber_margin: float = 0.15
+    gap_margin: float = 0.10
 
 
 class EmbeddingTable:
@@ -196,8 +201,12 @@ class PairScorer:
                 + o.w_numbers * numbers + o.w_length * length) / total
 
     def score(self, a_segs: Sequence[Segment], b_segs: Sequence[Segment],
-              pos_a: float, pos_b: float) -> float:
-        """Return the combined score of a bead; ``pos_*`` are relative positions in the block."""
+              pos_a: float, pos_b: float, steady: frozenset[str] | None = None) -> float:
+        """Return the combined score of a bead; ``pos_*`` are relative positions in the block.
+
+        ``steady`` names the containers whose unnumbered clauses are as many on both sides
+        (None = all): only there does an id that counts positions say anything.
+        """
         o = self.options
         sem = self.semantic(a_segs, b_segs)
         keys_a = {structural_key(s) for s in a_segs}
@@ -205,7 +214,12 @@ class PairScorer:
         labels_a = {s.label for s in a_segs if s.label}
         labels_b = {s.label for s in b_segs if s.label}
         structure = 0.0
-        if keys_a & keys_b:
+        # ids of unnumbered paragraphs and items count positions: after an omitted item every
+        # later one would agree with its wrong neighbour, so they count only in steady lists
+        shared = {k for k in keys_a & keys_b
+                  if steady is None or any(s.label or _container(s) in steady for s in a_segs
+                                           if structural_key(s) == k)}
+        if shared:
             structure += 0.6
         if labels_a and labels_a == labels_b:
             structure += 0.4
@@ -225,6 +239,9 @@ class Bead:
     a: tuple[Segment, ...]
     b: tuple[Segment, ...]
     score: float
+    #: ``score`` lowered when a neighbouring omission could as well take this bead's place
+    #: (None = no such neighbour: the confidence is the score)
+    confidence: float | None = None
 
 
 def align_block(a_segs: Sequence[Segment], b_segs: Sequence[Segment], scorer: PairScorer) -> list[Bead]:
@@ -232,13 +249,16 @@ def align_block(a_segs: Sequence[Segment], b_segs: Sequence[Segment], scorer: Pa
     n, m = len(a_segs), len(b_segs)
     o = scorer.options
     cache: dict[tuple[int, int, int, int], float] = {}
+    unnumbered_a = Counter(_container(s) for s in a_segs if not s.label)
+    unnumbered_b = Counter(_container(s) for s in b_segs if not s.label)
+    steady = frozenset(c for c, k in unnumbered_a.items() if unnumbered_b.get(c) == k)
 
     def score(i0: int, i1: int, j0: int, j1: int) -> float:
         key = (i0, i1, j0, j1)
         if key not in cache:
             pos_a = (i0 + i1) / 2 / max(n, 1)
             pos_b = (j0 + j1) / 2 / max(m, 1)
-            cache[key] = scorer.score(a_segs[i0:i1], b_segs[j0:j1], pos_a, pos_b)
+            cache[key] = scorer.score(a_segs[i0:i1], b_segs[j0:j1], pos_a, pos_b, steady)
         return cache[key]
 
     # Blocks whose clauses carry the same structural ids in the same order (same points, items,
@@ -271,7 +291,50 @@ def align_block(a_segs: Sequence[Segment], b_segs: Sequence[Segment], scorer: Pa
             return 0.0
         return bead_gain(scorer.content(a_segs[i0:i1], b_segs[j0:j1]), (i1 - i0) + (j1 - j0))
 
-    return _repair_reordered(beads, a_segs, b_segs, score, content_gain, o.swap_margin)
+    beads = _repair_reordered(beads, a_segs, b_segs, score, content_gain, o.swap_margin)
+    return _next_to_gaps(beads, a_segs, b_segs, score, o.gap_margin)
+
+
+def _next_to_gaps(beads: list[Bead], a_segs: Sequence[Segment], b_segs: Sequence[Segment],
+                  score: Callable[[int, int, int, int], float], gap_margin: float) -> list[Bead]:
+    """Return ``beads`` with a confidence for each bead standing next to an omission (1-0, 0-1).
+
+    Next to an omitted clause the pairing may be one off: the omitted clause could take the
+    place of this bead's own clause on that side. The confidence is the score scaled by how far
+    this bead beats that alternative, relative to ``gap_margin``; a close call gets a low one.
+    """
+    ia = {s: i for i, s in enumerate(a_segs)}
+    ib = {s: i for i, s in enumerate(b_segs)}
+    out = list(beads)
+    for k, bead in enumerate(beads):
+        if not bead.a or not bead.b:
+            continue
+        i0, j0 = ia[bead.a[0]], ib[bead.b[0]]
+        i1, j1 = i0 + len(bead.a), j0 + len(bead.b)
+        alternatives = []
+        for n in (k - 1, k + 1):
+            if not 0 <= n < len(beads):
+                continue
+            gap = beads[n]
+            if gap.a and not gap.b and len(gap.a) == 1:
+                p = ia[gap.a[0]]
+                if p in (i0 - 1, i1):
+                    alternatives.append(score(p, p + 1, j0, j1))
+            elif gap.b and not gap.a and len(gap.b) == 1:
+                q = ib[gap.b[0]]
+                if q in (j0 - 1, j1):
+                    alternatives.append(score(i0, i1, q, q + 1))
+        if alternatives:
+            margin = bead.score - max(alternatives)
+            confidence = bead.score * min(1.0, max(0.0, margin) / gap_margin)
+            out[k] = Bead(bead.a, bead.b, bead.score, confidence)
+    return out
+
+
+def _container(seg: Segment) -> str:
+    """Return the kind of ``seg`` and the structural key of what holds it (``item:p1``)."""
+    key = structural_key(seg)
+    return f"{seg.kind}:{key.rsplit('.', 1)[0] if '.' in key else ''}"
 
 
 def _list_key(seg: Segment) -> str | None:
@@ -350,6 +413,15 @@ def _repair_reordered(beads: list[Bead], a_segs: Sequence[Segment], b_segs: Sequ
     return result
 
 
+def article_units(treaty: Treaty) -> dict[str, tuple[Segment, ...]]:
+    """Return the segments of each article, keyed by article, in document order.
+
+    The parser gives a repeated number its own key (``5#2`` for the second Article 5 of a
+    collection of acts, or of articles that restart per part), so each copy is a unit of its own.
+    """
+    return {num: treaty.article(num) for num in treaty.articles}
+
+
 def _article_vectors(treaty: Treaty, table: EmbeddingTable) -> dict[str, np.ndarray]:
     """Return a unit vector per article: the mean of its segments' vectors.
 
@@ -357,24 +429,29 @@ def _article_vectors(treaty: Treaty, table: EmbeddingTable) -> dict[str, np.ndar
     encoder's length limit (512 tokens for e5), which long articles exceed.
     """
     vectors = {}
-    for num in treaty.articles:
-        mean = table.matrix([s.text for s in treaty.article(num)]).mean(axis=0)
+    for num, segs in article_units(treaty).items():
+        mean = table.matrix([s.text for s in segs]).mean(axis=0)
         norm = float(np.linalg.norm(mean))
         vectors[num] = mean / norm if norm else mean
     return vectors
 
 
 def _calibrated(sims: np.ndarray) -> np.ndarray:
-    """Return ``sims`` mapped to [0, 1]: 0 at the median, 1 at the median row maximum."""
+    """Return ``sims`` mapped to [0, 1]: 0 at the median, 1 at the median best match.
+
+    The best matches are taken both ways (rows and columns), so the mapping does not depend on
+    which version is ``a``.
+    """
     base = float(np.median(sims))
-    top = max(float(np.median(sims.max(axis=1))), base + 0.05)
+    best = np.concatenate([sims.max(axis=1), sims.max(axis=0)])
+    top = max(float(np.median(best)), base + 0.05)
     return np.clip((sims - base) / (top - base), 0.0, 1.0)
 
 
 def article_similarity(a: Treaty, b: Treaty, tables: Sequence[EmbeddingTable]) -> tuple[list[str], list[str], np.ndarray]:
-    """Return the article numbers of ``a`` and ``b`` and their content similarity matrix.
+    """Return the article keys of ``a`` and ``b`` and their content similarity matrix.
 
-    The matrix, shape ``(len(a_nums), len(b_nums))``, averages the calibrated similarities of
+    The matrix, shape ``(len(a_keys), len(b_keys))``, averages the calibrated similarities of
     whole-article vectors from each table (e.g. the encoder's and the surface n-grams').
     """
     na, nb = list(a.articles), list(b.articles)
@@ -399,49 +476,102 @@ def _content_path(sims: np.ndarray, options: AlignOptions) -> list[tuple[range, 
     return align_sequences(n, m, gain, beads=((1, 1), (1, 0), (0, 1)), band=max(options.band, 10))
 
 
+def article_label(key: str) -> str:
+    """Return how a person names article ``key``: ``5``, or ``5 (copy 2)`` for ``5#2``."""
+    number, _, copy = key.partition("#")
+    return f"{number} (copy {copy})" if copy else number
+
+
+def _content_pairs(na: Sequence[str], nb: Sequence[str], sims: np.ndarray,
+                   options: AlignOptions) -> list[tuple[int | None, int | None]]:
+    """Return index pairs of the monotone content path over ``sims`` (None = no counterpart)."""
+    if not len(na) or not len(nb):
+        return [(i, None) for i in range(len(na))] + [(None, j) for j in range(len(nb))]
+    return [(r.start if len(r) else None, q.start if len(q) else None)
+            for r, q in _content_path(sims, options)]
+
+
 def pair_articles(a: Treaty, b: Treaty, tables: Sequence[EmbeddingTable],
                   options: AlignOptions) -> tuple[list[tuple[str | None, str | None]], list[str]]:
-    """Return pairs of article numbers ``(a_num, b_num)`` (None = no counterpart) and warnings.
+    """Return pairs of article keys ``(a_key, b_key)`` (None = no counterpart) and warnings.
 
-    Articles are paired by number when both versions number them the same and the content
-    agrees; otherwise by content with a monotone DP over whole-article similarities.
+    Articles with the same number are paired with each other wherever they stand (an article
+    moved to another place keeps its number), unless pairing the whole treaty by content is
+    clearly better, as when one version inserts or drops an article and renumbers the rest.
+    Articles whose number the other version lacks are then paired by content with a monotone
+    DP over whole-article similarities, among themselves. Pairs are given in ``a``'s order.
     """
     na, nb, sims = article_similarity(a, b, tables)
     warnings: list[str] = []
-    if na == nb and 0 < len(na) < 3:
+    ia = {k: i for i, k in enumerate(na)}
+    ib = {k: j for j, k in enumerate(nb)}
+    common = [k for k in na if k in ib]
+    if set(na) == set(nb) and 0 < len(na) < 3:
         # with one or two articles there is no distribution to judge content by: trust numbers
         return [(k, k) for k in na], warnings
-    path = _content_path(sims, options)
-    if na == nb and na:
-        # Same numbering: keep it unless pairing by content is clearly better as a whole (a
-        # weak encoder's article vectors are noisy; one closer neighbour proves nothing).
-        by_number = float(np.trace(sims)) - options.threshold * len(na)
-        by_content = sum(float(sims[r.start, q.start]) - options.threshold
-                         for r, q in path if len(r) and len(q))
-        if by_content <= by_number + 0.15 * len(na):
-            return [(k, k) for k in na], warnings
-        moved = [na[r.start] for r, q in path if not (len(r) and len(q) and r.start == q.start) and len(r)]
-        warnings.append(
-            f"{a.language}/{b.language}: articles with the same number differ in content "
-            f"(e.g. {', '.join(moved[:5]) or 'several'}); articles were paired by content"
-        )
-    elif na and nb:
-        warnings.append(
-            f"{a.language}/{b.language}: the article numbering differs "
-            f"({len(na)} vs {len(nb)} articles); articles were paired by content"
-        )
-    if not na or not nb:
-        return [(k, None) for k in na] + [(None, k) for k in nb], warnings
+    content = _content_pairs(na, nb, sims, options)
+    by_content = sum(float(sims[i, j]) - options.threshold for i, j in content if i is not None and j is not None)
+    by_number = sum(float(sims[ia[k], ib[k]]) - options.threshold for k in common)
+    # a weak encoder's article vectors are noisy: one closer neighbour proves nothing, so the
+    # numbers are kept unless content wins by a margin per article
+    numbered = bool(common) and by_content <= by_number + options.renumber_margin * len(common)
+    index_pairs: list[tuple[int | None, int | None]]
+    if numbered:
+        index_pairs = [(ia[k], ib[k]) for k in common]
+        rest_a = [i for i, k in enumerate(na) if k not in ib]
+        rest_b = [j for j, k in enumerate(nb) if k not in ia]
+        if rest_a and rest_b:
+            sub = sims[np.ix_(rest_a, rest_b)]
+            for i, j in _content_pairs(rest_a, rest_b, sub, options):
+                x = rest_a[i] if i is not None else None
+                y = rest_b[j] if j is not None else None
+                if x is not None and y is not None and float(sims[x, y]) < options.threshold:
+                    index_pairs += [(x, None), (None, y)]
+                else:
+                    index_pairs.append((x, y))
+        else:
+            index_pairs += [(i, None) for i in rest_a] + [(None, j) for j in rest_b]
+        order_b = [k for k in nb if k in ia]
+        if order_b != common:
+            moved = [m for k, m in zip(common, order_b) if k != m]
+            warnings.append(
+                f"{a.language}/{b.language}: articles stand in another order "
+                f"(e.g. {b.language} article {', '.join(article_label(k) for k in moved[:5])}); "
+                f"articles were paired by number"
+            )
+    else:
+        index_pairs = content
+        if common:
+            moved = [na[i] for i, j in content if i is not None and (j is None or nb[j] != na[i])]
+            warnings.append(
+                f"{a.language}/{b.language}: articles with the same number differ in content "
+                f"(e.g. {', '.join(article_label(k) for k in moved[:5]) or 'several'}); "
+                f"articles were paired by content"
+            )
+        elif na and nb:
+            warnings.append(
+                f"{a.language}/{b.language}: no article numbers in common "
+                f"({len(na)} vs {len(nb)} articles); articles were paired by content"
+            )
+
+    def order(pair: tuple[int | None, int | None]) -> tuple[float, float]:
+        i, j = pair
+        if i is not None:
+            return (float(i), 0.0)
+        # a b-only article goes after the a-article paired with its predecessor in b
+        prev = [x for x, y in index_pairs if x is not None and y is not None and y < j]
+        return (max(prev, default=-1) + 0.5, float(j))
 
     pairs: list[tuple[str | None, str | None]] = []
-    for r, q in path:
-        x = na[r.start] if len(r) else None
-        y = nb[q.start] if len(q) else None
+    for i, j in sorted(index_pairs, key=order):
+        x = na[i] if i is not None else None
+        y = nb[j] if j is not None else None
         if x is not None and y is not None and x != y:
-            warnings.append(f"{a.language} article {x} is paired with {b.language} article {y}")
+            warnings.append(f"{a.language} article {article_label(x)} is paired with "
+                            f"{b.language} article {article_label(y)}")
         if (x is None) != (y is None):
-            side, num = (a.language, x) if y is None else (b.language, y)
-            warnings.append(f"{side} article {num} has no counterpart")
+            side, key = (a.language, x) if y is None else (b.language, y)
+            warnings.append(f"{side} article {article_label(key)} has no counterpart")
         pairs.append((x, y))
     return pairs, warnings
 
@@ -545,6 +675,7 @@ def merge_pairings(treaties: Mapping[str, Treaty], pivot_lang: str, others: Mapp
     pivot = treaties[pivot_lang]
     positions = {lang: {s.id: i for i, s in enumerate(t.segments)} for lang, t in treaties.items()}
     scores: dict[tuple[str, str], list[float]] = {}
+    confidences: dict[tuple[str, str], list[float]] = {}
     for s in pivot.segments:
         key = (pivot.language, s.id)
         find(key)
@@ -562,6 +693,8 @@ def merge_pairings(treaties: Mapping[str, Treaty], pivot_lang: str, others: Mapp
                 union(keys[0], k)
             if bead.a and bead.b:
                 scores.setdefault(keys[0], []).append(bead.score)
+                confidences.setdefault(keys[0], []).append(
+                    bead.score if bead.confidence is None else bead.confidence)
     groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for key in seg_by_key:
         groups.setdefault(find(key), []).append(key)
@@ -569,6 +702,7 @@ def merge_pairings(treaties: Mapping[str, Treaty], pivot_lang: str, others: Mapp
         root = find(key)
         if root != key:
             scores.setdefault(root, []).extend(scores.pop(key))
+            confidences.setdefault(root, []).extend(confidences.pop(key))
     built: list[Alignment] = []
     for root, members in groups.items():
         segments: dict[str, tuple[Segment, ...]] = {}
@@ -587,9 +721,11 @@ def merge_pairings(treaties: Mapping[str, Treaty], pivot_lang: str, others: Mapp
             note = f"no counterpart in {', '.join(missing)}"
         else:
             note = ""
-        low = bool(len(present) > 1 and score < options.low_confidence)
+        confidence = min(confidences.get(root, []), default=0.0) if len(present) > 1 else 0.0
+        low = bool(len(present) > 1 and confidence < options.low_confidence)
         built.append(Alignment(id=_record_id(segments, languages), block=block, article=article,
-                               segments=segments, score=round(score, 4), low_confidence=low, note=note))
+                               segments=segments, score=round(score, 4), low_confidence=low, note=note,
+                               confidence=round(confidence, 4)))
     return _in_document_order(built, pivot.language, positions)
 
 
@@ -657,5 +793,6 @@ def align_treaties(treaties: Mapping[str, Treaty], encode: Callable[[list[str]],
     records = merge_pairings(treaties, pivot, pairings, ordered, options)
     low = sum(1 for r in records if r.low_confidence)
     if low:
-        warnings.append(f"{low} of {len(records)} records are low-confidence (score < {options.low_confidence})")
+        warnings.append(f"{low} of {len(records)} records are low-confidence "
+                        f"(confidence < {options.low_confidence}: a low score, or one off next to an omission)")
     return AlignResult(tuple(records), tuple(warnings))

@@ -167,6 +167,69 @@ def _run_compare(args: argparse.Namespace) -> tuple[str, int]:
     return render(comparison, args.format), code
 
 
+def _add_batch(sub: "argparse._SubParsersAction[_Parser]") -> None:
+    p = sub.add_parser(
+        "batch",
+        help="compare a whole collection in parallel into one results database",
+        description="Compare every act of a collection - a folder with one sub-folder per act "
+                    "holding its language versions, or a CSV manifest (id, paths separated by ';', "
+                    "optional authority) - in parallel worker processes. OUT receives "
+                    "results.sqlite3, reports/<id>.html and the collection page index.html. "
+                    "Exit 0 ran, 1 findings at or above --fail-on, 2 a document failed or error.",
+    )
+    p.add_argument("source", metavar="SOURCE", help="collection folder or manifest .csv")
+    p.add_argument("-o", "--out", dest="out_dir", metavar="DIR", required=True,
+                   help="output folder (results database, reports, collection page)")
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the CPU count)")
+    p.add_argument("--executor", choices=("process", "dask"), default="process",
+                   help="local process pool (default) or a Dask cluster ([dask] extra)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler, e.g. tcp://HOST:8786 (default: a local cluster of --jobs workers)")
+    p.add_argument("--resume", action="store_true",
+                   help="skip documents already done with the same inputs and options")
+    p.add_argument("--attempts", type=int, default=3, metavar="N",
+                   help="tries of a document whose worker process dies (default 3)")
+    p.add_argument("--reports", default="html", metavar="LIST",
+                   help="per-document report formats, comma-separated (default html; e.g. html,json)")
+    p.add_argument("--fail-on", choices=("major", "minor", "info"),
+                   help="exit 1 when any document has a finding at or above this severity")
+    p.add_argument("--encoder", default="e5-small", metavar="NAME",
+                   help="e5-small (default, offline), lexical (no model) or st:<model or folder>")
+    p.add_argument("--authority", metavar="LANG",
+                   help="prevailing language of every act (the manifest's authority column wins)")
+    p.add_argument("--checks", metavar="LIST", help="comma-separated checks to run (default: all)")
+    p.add_argument("--morphology", choices=("rules", "stanza"), default="rules")
+    p.add_argument("--cache-dir", metavar="DIR", help="embedding cache folder shared by the workers")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no failure lines")
+    p.set_defaults(run=_run_batch)
+
+
+def _run_batch(args: argparse.Namespace) -> tuple[str, int]:
+    from treaty_align.batch import BatchOptions, CompareOptions, run_batch
+    from treaty_align.batch.progress import TqdmProgress
+
+    def listed(value: str | None) -> tuple[str, ...] | None:
+        return None if value is None else tuple(v.strip() for v in value.split(",") if v.strip())
+
+    options = BatchOptions(
+        compare=CompareOptions(encoder=args.encoder, authority=args.authority,
+                               checks=listed(args.checks), morphology=args.morphology,
+                               cache_dir=args.cache_dir, use_cache=not args.no_cache,
+                               report_formats=listed(args.reports) or ("html",)),
+        jobs=args.jobs, executor=args.executor, scheduler=args.scheduler, resume=args.resume,
+        fail_on=args.fail_on, max_attempts=args.attempts,
+    )
+    try:
+        summary = run_batch(args.source, args.out_dir, options, progress=TqdmProgress(quiet=args.quiet))
+    except KeyboardInterrupt:
+        raise TreatyAlignError("interrupted; the documents finished so far are stored: "
+                               "run the same command with --resume to go on") from None
+    for line in summary.gate_lines(args.fail_on):
+        sys.stderr.write(f"treaty-align: {line}\n")
+    return summary.describe() + "\n", summary.exit_code
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``treaty-align`` command."""
     parser = _Parser(
@@ -177,6 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _add_parse(sub)
     _add_compare(sub)
+    _add_batch(sub)
     return parser
 
 

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, Literal, Mapping, Sequence
 if TYPE_CHECKING:  # pandas is imported lazily: the CLI's parse path does not need it
     import pandas as pd
 
-SegmentKind = Literal["title", "preamble", "paragraph", "item", "final", "signature", "instrument"]
+SegmentKind = Literal["title", "preamble", "paragraph", "item", "final", "signature", "instrument",
+                      "heading", "container", "note", "table"]
 SEGMENT_KINDS: tuple[str, ...] = (
     "title",
     "preamble",
@@ -24,7 +25,13 @@ SEGMENT_KINDS: tuple[str, ...] = (
     "final",
     "signature",
     "instrument",
+    "heading",  # an article's title ('Статья 5 Решение по передаче' -> 'Решение по передаче')
+    "container",  # a part / section / chapter heading (Раздел II, 2-тарау, Fəsil III)
+    "note",  # notes, footnotes, amendment history, publisher's notes, certifications
+    "table",  # a table cell that is not a signature
 )
+#: kinds that are not clauses: aligned when they can be, never reported as omissions or changes
+NON_CLAUSE_KINDS: frozenset[str] = frozenset({"note", "table"})
 
 Severity = Literal["major", "minor", "info"]
 SEVERITIES: tuple[str, ...] = ("major", "minor", "info")  # most severe first
@@ -75,18 +82,38 @@ class Segment:
     span: tuple[int, int]
     article: str | None = None
     label: str | None = None
+    #: the text as published when look-alike letters were folded in :attr:`text` (same length)
+    original: str | None = None
+
+    @property
+    def published(self) -> str:
+        """Return the text as published (before look-alike letters were folded)."""
+        return self.original if self.original is not None else self.text
+
+    #: where the clause stands in the file as received, for a person: "line 12" for text,
+    #: "¶ 41" for Word, "p. 3, line 12" for PDF ("" = not known, i.e. "line <line>")
+    location: str = ""
+
+    @property
+    def where(self) -> str:
+        """Return the human location of the clause ("line 12", "¶ 41", "p. 3, line 12")."""
+        return self.location or f"line {self.line}"
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready mapping used by ``treaty-align parse --format json``."""
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "article": self.article,
             "kind": self.kind,
             "label": self.label,
             "text": self.text,
             "line": self.line,
+            "location": self.where,
             "span": list(self.span),
         }
+        if self.original is not None:
+            out["original"] = self.original
+        return out
 
 
 @dataclass(frozen=True)
@@ -100,6 +127,15 @@ class Treaty:
     source_path: str | None = None
     source: str = field(default="", repr=False, compare=False)
     encoding: str | None = None
+    #: the location in the received file of each line of :attr:`source` (a Word paragraph, a
+    #: PDF page and line); empty for a text file, whose lines are its own
+    locations: tuple[str, ...] = field(default=(), repr=False, compare=False)
+
+    def location(self, line: int) -> str:
+        """Return the human location of 1-based ``line`` of :attr:`source` ("¶ 41", "line 12")."""
+        if 1 <= line <= len(self.locations) and self.locations[line - 1]:
+            return self.locations[line - 1]
+        return f"line {line}"
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -234,6 +270,13 @@ class Evidence:
     segment_id: str
     line: int
     quote: str
+    #: the human location of the quote in the received file ("" = "line <line>")
+    location: str = ""
+
+    @property
+    def where(self) -> str:
+        """Return the human location of the quote ("line 12", "¶ 41", "p. 3, line 12")."""
+        return self.location or f"line {self.line}"
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready mapping of this piece of evidence."""
@@ -241,6 +284,7 @@ class Evidence:
             "language": self.language,
             "segment": self.segment_id,
             "line": self.line,
+            "location": self.where,
             "quote": self.quote,
         }
 
@@ -359,7 +403,9 @@ class Alignment:
 
     ``segments`` maps a language code to the (possibly empty) tuple of its segments in this
     record; an empty tuple means that language has no counterpart (an omission or an
-    ``instrument`` that belongs to no other version). ``score`` is in [0, 1].
+    ``instrument`` that belongs to no other version). ``score`` is in [0, 1]; ``confidence``
+    (in [0, 1], at most ``score``) is lower when the pairing could as well be one off, next to an
+    omitted clause; ``low_confidence`` is set when it falls below the aligner's threshold.
     """
 
     id: str
@@ -370,6 +416,7 @@ class Alignment:
     low_confidence: bool = False
     divergences: tuple[Divergence, ...] = ()
     note: str = ""
+    confidence: float = 0.0
 
     def text(self, language: str) -> str:
         """Return the joined text of this record's segments in ``language`` ("" if none)."""
@@ -383,12 +430,13 @@ class Alignment:
             "article": self.article,
             "segments": {
                 lang: [
-                    {"id": s.id, "text": s.text, "line": s.line}
+                    {"id": s.id, "text": s.text, "line": s.line, "location": s.where}
                     for s in self.segments.get(lang, ())
                 ]
                 for lang in languages
             },
             "score": round(self.score, 4),
+            "confidence": round(self.confidence, 4),
             "low_confidence": self.low_confidence,
             "note": self.note,
             "divergences": [d.to_dict() for d in self.divergences],

@@ -45,11 +45,12 @@ def test_json_alignment_shape(comparison):
     assert len(data["alignments"]) == N_RECORDS
     rec = data["alignments"][1]
     assert list(rec) == [
-        "id", "block", "article", "segments", "score", "low_confidence", "note", "divergences"
+        "id", "block", "article", "segments", "score", "confidence", "low_confidence", "note", "divergences"
     ]
     assert list(rec["segments"]) == ["kk", "az", "ru"]
     assert rec["segments"]["kk"] == [
-        {"id": "art1.p1", "text": "Тараптар 30 күн ішінде бір-бірін жазбаша хабардар етеді.", "line": 5}
+        {"id": "art1.p1", "text": "Тараптар 30 күн ішінде бір-бірін жазбаша хабардар етеді.", "line": 5,
+         "location": "line 5"}
     ]
     (div,) = rec["divergences"]
     assert list(div) == ["id", "kind", "severity", "confidence", "citation", "message", "evidence",
@@ -57,7 +58,8 @@ def test_json_alignment_shape(comparison):
     assert div["citation"] == {"kk": "1-бап 1-тармақ", "az": "Maddə 1.1", "ru": "ст. 1 п. 1",
                                "en": "Art. 1(1)"}
     assert div["confidence"] == 0.9 and div["decision"] is None
-    assert div["evidence"][0] == {"language": "kk", "segment": "art1.p1", "line": 5, "quote": "30 күн"}
+    assert div["evidence"][0] == {"language": "kk", "segment": "art1.p1", "line": 5,
+                                    "location": "line 5", "quote": "30 күн"}
     assert div["resolution"] == {"authority": "ru", "agrees": ["kk"], "differs": ["az"], "text": "30 дней"}
     # a divergence without an authoritative text has a null resolution
     assert data["alignments"][2]["divergences"][0]["resolution"] is None

@@ -95,7 +95,7 @@ def find_divergences(
     names = tuple(checks) if checks is not None else available_checks()
     instances: list[Check] = [get_check(name) for name in names]
     context = CheckContext(languages=tuple(languages), treaties=treaties, authority=authority,
-                           backend=backend, encode=encode)
+                           backend=backend, encode=encode, records=tuple(alignments))
     by_record: dict[str, dict[str, Divergence]] = {al.id: {} for al in alignments}
     for check in instances:
         for d in check.run(alignments, context.languages, context):

@@ -15,13 +15,16 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable, ClassVar, Hashable, Iterator, Mapping, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Hashable, Iterator, Mapping, Sequence, TypeVar
 
 from treaty_align.citation import citations
 from treaty_align.diverge.morphology import fold, words
 from treaty_align.diverge.resolve import resolve
 from treaty_align.errors import OptionError
-from treaty_align.model import CHECK_KINDS, SEVERITIES, Alignment, Divergence, Evidence, Segment, Treaty
+from treaty_align.model import CHECK_KINDS, NON_CLAUSE_KINDS, SEVERITIES, Alignment, Divergence, Evidence, Segment, Treaty
+
+if TYPE_CHECKING:
+    from treaty_align.meaning import Provision
 
 MAJOR = "major"
 MINOR = "minor"
@@ -29,7 +32,8 @@ INFO = "info"
 SEVERITY_ORDER: tuple[str, ...] = SEVERITIES
 
 #: blocks whose records never produce omission or comparison findings
-SKIPPED_BLOCKS: frozenset[str] = frozenset({"instrument"})
+#: (notes and tables are not clauses: a note in one version only is the publisher's, not a divergence)
+SKIPPED_BLOCKS: frozenset[str] = frozenset({"instrument"}) | NON_CLAUSE_KINDS
 
 #: longest quote of a whole segment used as evidence, in characters
 MAX_QUOTE = 160
@@ -78,6 +82,8 @@ class CheckContext:
     language (resolution is computed only when it is one of ``languages``); ``encode`` (optional)
     turns texts into unit vectors for the semantic check; ``notices`` collects
     one-line messages (e.g. that an optional backend is unavailable) for the caller to show.
+    ``records`` are all records of the comparison (lists are read across records); the legal
+    meaning of each side (:mod:`treaty_align.meaning`) is computed once and cached here.
     """
 
     languages: tuple[str, ...]
@@ -86,6 +92,41 @@ class CheckContext:
     backend: str = "rules"
     encode: Callable[[list[str]], Any] | None = None
     notices: list[str] = field(default_factory=list)
+    records: Sequence[Alignment] = ()
+    _provisions: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+    _lists: Mapping[str, tuple[int, ...]] | None = field(default=None, repr=False)
+
+    def provision(self, alignment: Alignment, lang: str) -> "Provision | None":
+        """Return the :class:`~treaty_align.meaning.Provision` of ``lang``'s side of ``alignment``."""
+        from treaty_align.meaning import read
+
+        key = (alignment.id, lang)
+        if key not in self._provisions:
+            text = alignment.text(lang)
+            self._provisions[key] = read(text, lang) if text else None
+        return self._provisions[key]
+
+    def list_members(self, alignment: Alignment) -> tuple[int, ...]:
+        """Return the indexes in :attr:`records` of the list ``alignment`` belongs to (() if none)."""
+        from treaty_align.meaning import list_groups
+
+        if self._lists is None:
+            self._lists = list_groups(self.records)
+        return self._lists.get(alignment.id, ())
+
+    def list_provision(self, alignment: Alignment, lang: str) -> "Provision | None":
+        """Return the provision of ``lang`` over the whole list ``alignment`` belongs to.
+
+        A list's lead-in and its items are read together; a record outside a list (or not among
+        :attr:`records`) gives its own provision.
+        """
+        from treaty_align.meaning import merge
+
+        members = self.list_members(alignment)
+        if len(members) <= 1:
+            return self.provision(alignment, lang)
+        parts = [p for i in members if (p := self.provision(self.records[i], lang)) is not None]
+        return merge(parts)
 
     @property
     def resolving(self) -> bool:
@@ -101,10 +142,14 @@ class CheckContext:
         quote = side.text[start:end].strip()
         seg = side.segment_at(start)
         line = seg.line
+        location = seg.location
         if self.treaties is not None and side.lang in self.treaties and quote:
             offset = start - side.starts[side.segments.index(seg)]
-            line = self.treaties[side.lang].locate(seg, quote, at=max(0, offset))
-        return Evidence(language=side.lang, segment_id=seg.id, line=line, quote=quote)
+            treaty = self.treaties[side.lang]
+            line = treaty.locate(seg, quote, at=max(0, offset))
+            # a Word paragraph or PDF page and line, where the quote stands in the received file
+            location = treaty.location(line)
+        return Evidence(language=side.lang, segment_id=seg.id, line=line, quote=quote, location=location)
 
     def whole(self, side: Side, limit: int = MAX_QUOTE) -> Evidence:
         """Return evidence quoting the start of ``side`` (cut at a word boundary near ``limit``)."""
@@ -138,9 +183,11 @@ def stable_id(kind: str, segment_ids: Sequence[str], quotes: Sequence[str]) -> s
     """Return the short hex id of a divergence: sha1 of kind, segment ids and evidence quotes.
 
     Lines and messages are left out on purpose, so that an edit elsewhere in the file or a
-    reworded message keeps the id (and baselines that suppress it) valid.
+    reworded message keeps the id (and baselines that suppress it) valid. Ids and quotes are
+    sorted, so the id does not depend on the order the versions were given in (``compare KK AZ``
+    and ``compare AZ KK`` give the same ids) nor on which version is the pivot.
     """
-    payload = "\x1f".join([kind, "\x1e".join(sorted(set(segment_ids))), "\x1e".join(quotes)])
+    payload = "\x1f".join([kind, "\x1e".join(sorted(set(segment_ids))), "\x1e".join(sorted(quotes))])
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:12]
 
 
@@ -171,7 +218,7 @@ def make_divergence(
     evidence = tuple(sorted(evidence, key=lambda e: _lang_rank(e.language, context.languages)))
     ident = stable_id(
         kind,
-        [s.id for lang in context.languages for s in alignment.segments.get(lang, ())],
+        [f"{lang}:{s.id}" for lang in context.languages for s in alignment.segments.get(lang, ())],
         [f"{e.language}:{e.quote}" for e in evidence],
     )
     resolution = None

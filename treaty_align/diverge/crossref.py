@@ -2,7 +2,8 @@
 
 ``crossref.json`` gives, per language, patterns for each kind of reference (article,
 paragraph, subparagraph, part, annex) with the referenced number(s) in group ``nums``; the
-feature value of a record is the set of ``(kind, number)`` pairs it refers to.
+feature value of a record is the set of ``(kind, number)`` pairs it refers to. Numbers in words
+("the second paragraph of Article five") are read as digits first.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from treaty_align.diverge.base import (
     make_divergence,
     register,
 )
+from treaty_align.diverge.numerals import digitise
 from treaty_align.model import Alignment, Divergence, Evidence
 
 _DIGITS = re.compile(r"\d+")
@@ -53,11 +55,15 @@ def has_crossref_data(lang: str) -> bool:
 
 
 def references(folded: str, lang: str) -> list[Reference]:
-    """Return the cross-references in ``folded`` text of ``lang``, in text order."""
+    """Return the cross-references in ``folded`` text of ``lang``, in text order.
+
+    Numbers in words count as their digits ("the third paragraph" = paragraph 3).
+    """
     taken: list[tuple[int, int]] = []
     refs: list[Reference] = []
+    text = digitise(folded, lang)
     for kind, rx in _patterns(lang):
-        for m in rx.finditer(folded):
+        for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             nums = tuple(_DIGITS.findall(m.group("nums") or ""))

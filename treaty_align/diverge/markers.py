@@ -31,6 +31,9 @@ from treaty_align.diverge.base import (
     register,
 )
 from treaty_align.diverge.morphology import Match, find_all, lexicon
+from treaty_align.meaning import MAIN_SCOPES, Provision
+from treaty_align.meaning.qualifiers import GLOSS as QUALIFIER_GLOSS
+from treaty_align.meaning.qualifiers import OBLIGATION_QUALIFIERS
 from treaty_align.messages import actor_of, consequence
 from treaty_align.model import Alignment, Divergence, Evidence
 
@@ -46,7 +49,11 @@ NEAR_TIME: dict[str, tuple[str, ...]] = {
     "deadline": ("within",),
 }
 #: markers whose presence on one side only is a plausible change of meaning
-MINOR_CONCEPTS: tuple[str, ...] = ("if", "except", "or", "limit_max", "limit_min")
+MINOR_CONCEPTS: tuple[str, ...] = ("if", "except", "or")
+#: how far apart (as a share of the text) two words may be and still stand at the same place
+SAME_PLACE = 0.1
+#: the deontic families compared (a plain statement and an explicit "must" are one family)
+DEONTIC_FAMILIES: tuple[str, ...] = ("permission", "negative")
 #: weaker markers that make the absence of a concept unsure ("when" may render "if")
 RELATED: dict[str, tuple[str, ...]] = {"if": ("when",)}
 #: markers compared by number of occurrences rather than presence
@@ -138,52 +145,93 @@ class MarkersCheck(Check):
         for al, sides in self.records(alignments, langs):
             profiles = {lang: p for lang, s in sides.items() if (p := profile(s.folded, lang)) is not None}
             out.extend(self._deontic(al, sides, profiles, context))
+            out.extend(self._qualifiers(al, sides, context))
             out.extend(self._time(al, sides, profiles, context))
             out.extend(self._minor(al, sides, profiles, context))
         return out
 
     def _deontic(self, al: Alignment, sides: dict[str, Side], profiles: dict[str, MarkerProfile],
                  context: CheckContext) -> list[Divergence]:
-        values = {lang: p.deontic for lang, p in profiles.items()}
-        if len(group_values(values)) < 2:
+        """Compare the modality and polarity of the predicates (the meaning layer's Provision)."""
+        provs = {lang: p for lang in sides if (p := context.provision(al, lang)) is not None}
+        if len(provs) < 2:
             return []
-        mays = {lang: v[0] for lang, v in values.items()}
-        negs = {lang: v[1] for lang, v in values.items()}
-        parts, severity = [], MINOR
-        found: dict[str, list[Match]] = {lang: [] for lang in profiles}
-        if len(set(mays.values())) > 1:
-            if min(mays.values()) == 0:
-                severity = MAJOR
-            with_may = [lang for lang, n in mays.items() if n == max(mays.values())]
-            without = [lang for lang in mays if lang not in with_may]
-            parts.append(
-                f"{'/'.join(with_may)} says *may* "
-                f"({'; '.join(_words(sides[x], profiles[x].may) for x in with_may)}) where "
-                f"{'/'.join(without)} " + ("states it as a duty or a plain rule (no ‘may’)"
-                                           if all(mays[x] == 0 for x in without) else "has fewer ‘may’")
-            )
-            for lang in profiles:
-                found[lang].extend(profiles[lang].may)
-        if len(set(negs.values())) > 1:
-            # each negation belongs to one predicate: any difference is a flipped predicate
-            severity = MAJOR
-            more = [lang for lang, n in negs.items() if n == max(negs.values())]
-            fewer = [lang for lang in negs if lang not in more]
-            parts.append(
-                f"{'/'.join(more)} is negative ({'; '.join(_words(sides[x], profiles[x].negations) for x in more)}) "
-                f"where {'/'.join(fewer)} " + ("is affirmative" if all(negs[x] == 0 for x in fewer)
-                                                else "has fewer negations")
-            )
-            for lang in profiles:
-                found[lang].extend(profiles[lang].negations)
-        anchor = _anchor(sides, found)
-        evidence = [e for lang in profiles for e in _quote(context, sides[lang], sorted(
-            set(found[lang]), key=lambda m: m.start), anchor)]
+        main = {lang: p.families(MAIN_SCOPES) for lang, p in provs.items()}
+        every = {lang: p.families() for lang, p in provs.items()}
+        listed = {lang: (lp.families() if (lp := context.list_provision(al, lang)) else every[lang])
+                  for lang in provs}
+        values = {lang: (main[lang]["permission"], main[lang]["negative"]) for lang in provs}
+        parts, severity = [], None
+        found: dict[str, list[tuple[int, int]]] = {lang: [] for lang in provs}
+        for family in DEONTIC_FAMILIES:
+            if len({every[x][family] for x in provs}) < 2:
+                continue
+            top = max(every[x][family] for x in provs)
+            has = [x for x in provs if every[x][family] == top]
+            lacks = [x for x in provs if x not in has]
+            absent = all(every[x][family] == 0 for x in lacks)
+            in_main = any(main[x][family] for x in has)
+            # a list may say it once for all items: a modal after the last item, a negated lead-in
+            elsewhere = all(listed[x][family] >= top for x in lacks)
+            major = absent and in_main and not elsewhere
+            if major and family == "negative":
+                # a negation the other side expresses inside a noun or participle is a change of
+                # scope, not of polarity, when there are enough of them to answer it
+                need = max(main[x][family] for x in has)
+                if all(len(provs[x].lexical_negations) >= need for x in lacks):
+                    major = False
+            if major and family == "permission" and all(main[x]["negative"] for x in lacks) and all(
+                    main[x]["negative"] for x in has):
+                major = False
+            sev = MAJOR if major else MINOR
+            severity = sev if severity in (None, MINOR) else severity
+            parts.append(_deontic_phrase(family, has, lacks, absent, sides, provs))
+            for x in provs:
+                found[x].extend((p.start, p.end) for p in provs[x].of_family(family))
+        if not parts:
+            return []
+        anchor = next((spans[0][0] / max(1, len(sides[x].text)) for x, spans in found.items() if spans), 0.5)
+        evidence = []
+        for x in provs:
+            spans = sorted(set(found[x]))
+            evidence.extend([context.evidence(sides[x], s, e) for s, e in spans] or [context.near(sides[x], anchor)])
         message = "Obligation differs: " + "; ".join(parts) + "."
         if severity == MAJOR:
             message += " " + consequence("obligation", actor_of(context.treaties, context.authority))
-        return [make_divergence(self.name, severity, message, evidence, alignment=al,
+        return [make_divergence(self.name, severity or MINOR, message, evidence, alignment=al,
                                 context=context, values=values)]
+
+    def _qualifiers(self, al: Alignment, sides: dict[str, Side], context: CheckContext) -> list[Divergence]:
+        """Qualifiers (in writing, at least, only ...) present on one side only."""
+        provs = {lang: p for lang in sides if (p := context.provision(al, lang)) is not None}
+        if len(provs) < 2:
+            return []
+        out = []
+        concepts = sorted(set().union(*(p.concepts() for p in provs.values())))
+        for concept in concepts:
+            has = [x for x in provs if provs[x].qualifier(concept)]
+            lacks = [x for x in provs if x not in has]
+            if not lacks:
+                continue
+            # a list may say it once for all its items, in the lead-in or in one item
+            if all((lp := context.list_provision(al, x)) is not None and lp.qualifier(concept) for x in lacks):
+                continue
+            major = concept in OBLIGATION_QUALIFIERS and all(provs[x].states_duty for x in has)
+            found = {x: provs[x].qualifier(concept) for x in provs}
+            anchor = found[has[0]][0].start / max(1, len(sides[has[0]].text))
+            evidence = []
+            for x in provs:
+                evidence.extend([context.evidence(sides[x], q.start, q.end) for q in found[x]]
+                                or [context.near(sides[x], anchor)])
+            words_ = "; ".join(", ".join(f"‘{sides[x].text[q.start:q.end]}’" for q in found[x]) for x in has)
+            message = (f"{'/'.join(has)} says ‘{QUALIFIER_GLOSS.get(concept, concept)}’ ({words_}); "
+                       f"{'/'.join(lacks)} has no equivalent.")
+            if major:
+                message += " This changes how the duty must be performed."
+            out.append(make_divergence(self.name, MAJOR if major else MINOR, message, evidence,
+                                       alignment=al, context=context,
+                                       values={x: bool(found[x]) for x in provs}))
+        return out
 
     def _time(self, al: Alignment, sides: dict[str, Side], profiles: dict[str, MarkerProfile],
               context: CheckContext) -> list[Divergence]:
@@ -235,6 +283,55 @@ class MarkersCheck(Check):
                        f"({'; '.join(_words(sides[x], found[x]) for x in has)}) that "
                        f"{'/'.join(lacks)} does not express" +
                        (f" everywhere ({'; '.join(_words(sides[x], found[x]) for x in lacks)})" if fewer else "") + ".")
-            out.append(make_divergence(self.name, MINOR, message, evidence, alignment=al,
+            severity = MINOR
+            if concept == "or" and self._and_for_or(al, sides, found, has, lacks, context):
+                severity = MAJOR
+                message += (f" {'/'.join(lacks)} joins with ‘and’ where {'/'.join(has)} has ‘or’: "
+                            "cumulative instead of alternative, which changes what is required.")
+            out.append(make_divergence(self.name, severity, message, evidence, alignment=al,
                                        context=context, values=values))
         return out
+
+    @staticmethod
+    def _and_for_or(al: Alignment, sides: dict[str, Side], found: dict[str, tuple[Match, ...]],
+                    has: list[str], lacks: list[str], context: CheckContext) -> bool:
+        """Return True when a side without an "or" has an "and" at the same place instead.
+
+        "A or B" against "A and B" turns an alternative into a cumulative requirement (or the
+        reverse); "or" against a mere comma or an enumeration is only a minor difference.
+        Translations keep the order of ideas, so "the same place" is the same relative position.
+        Only a list's conjunction (its lead-in and items: the conditions or duties it joins) or
+        a conjunction inside a condition counts.
+        """
+        in_list = len(context.list_members(al)) > 1
+        in_condition = any(p.scope == "cond" for x in has + lacks
+                           if (pr := context.provision(al, x)) is not None for p in pr.predicates)
+        if not (in_list or in_condition):
+            return False
+        for x in has:
+            for y in lacks:
+                py = context.provision(al, y)
+                if py is None:
+                    return False
+                size_x, size_y = max(1, len(sides[x].text)), max(1, len(sides[y].text))
+                ors_y = [m.start / size_y for m in found[y]]
+                ands_y = [s / size_y for s, _ in py.conjunctions]
+                for m in found[x]:
+                    at = m.start / size_x
+                    if any(abs(at - o) <= SAME_PLACE for o in ors_y):
+                        continue
+                    if any(abs(at - a) <= SAME_PLACE for a in ands_y):
+                        return True
+        return False
+
+def _deontic_phrase(family: str, has: list[str], lacks: list[str], absent: bool,
+                    sides: dict[str, Side], provs: dict[str, Provision]) -> str:
+    quoted = "; ".join(", ".join(f"‘{sides[x].text[p.start:p.end]}’" for p in provs[x].of_family(family))
+                       for x in has)
+    if family == "permission":
+        what = f"{'/'.join(has)} permits (may / is entitled: {quoted})"
+        other = "states a duty or a plain rule" if absent else "has fewer permissions"
+    else:
+        what = f"{'/'.join(has)} is negative or prohibits ({quoted})"
+        other = "is affirmative" if absent else "has fewer negated predicates"
+    return f"{what} where {'/'.join(lacks)} {other}"

@@ -1,8 +1,9 @@
 """Numbers, periods, percentages and dates, compared as values.
 
-Digits and spelled-out numerals (``numerals.tsv``: cardinals, units, month names) are read into
+Digits and numbers in words (``number_words.tsv``: every case and ordinal form, read by
+:mod:`treaty_align.diverge.numerals`; ``numerals.tsv``: units, month names) are read into
 ``(value, unit)`` pairs, so "6 months" written with digits, with digits and the numeral in
-brackets, or in words are all ``(6, month)``.
+brackets, or in words in any case are all ``(6, month)``.
 Numbers inside cross-references ("Article 5") are left to :mod:`crossref`; the labels of list
 items are ignored. A spelled-out "one" counts only before a unit, because it doubles as the
 indefinite article in all three languages.
@@ -28,6 +29,7 @@ from treaty_align.diverge.base import (
 )
 from treaty_align.diverge.crossref import references
 from treaty_align.diverge.morphology import blank
+from treaty_align.diverge.numerals import spelled_numbers
 from treaty_align.model import Alignment, Divergence, Evidence
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+|%|[()]")
@@ -78,6 +80,7 @@ def _lexicon(lang: str) -> _Lexicon | None:
 
 
 def _cardinal(word: str, lex: _Lexicon) -> float | None:
+    # the cardinals of numerals.tsv; number_words.tsv (read by spelled_numbers) has all forms
     for value, rx in lex.cardinals:
         if rx.match(word):
             return value
@@ -115,7 +118,12 @@ def _compose(values: Sequence[float]) -> float:
 
 
 def numbers(folded: str, lang: str) -> list[Number]:
-    """Return the numbers of ``folded`` text in ``lang``, each once, in text order."""
+    """Return the numbers of ``folded`` text in ``lang``, each once, in text order.
+
+    A number written twice, in digits and in words ("180 (one hundred eighty)", "six (6)"), is
+    one number. A spelled "one" (and a spelled "first" or "second", which also mean "the other")
+    counts only before a unit: all three languages use them as articles and pronouns.
+    """
     lex = _lexicon(lang)
     if lex is None:
         return []
@@ -123,40 +131,38 @@ def numbers(folded: str, lang: str) -> list[Number]:
     label = _LABEL.match(text)
     if label:
         text = blank(text, [(0, label.end())])
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    spelled_at = {r.start: r for r in spelled_numbers(text, lang)}
+    toks: list[tuple[int, int, str, float | None, bool]] = []  # start, end, text, value, spelled
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        if m.start() < pos:
+            continue
+        run = spelled_at.get(m.start())
+        if run is not None:
+            toks.append((run.start, run.end, text[run.start:run.end], float(run.value),
+                         run.ordinal))
+            pos = run.end
+            continue
+        w = m.group()
+        value = _to_float(w) if _is_digits(w) else _cardinal(w, lex)
+        toks.append((m.start(), m.end(), w, value, False))
+        pos = m.end()
     out: list[Number] = []
     i = 0
     while i < len(toks):
-        s, e, w = toks[i]
-        value: float | None = None
-        spelled = False
+        s, e, w, value, ordinal = toks[i]
+        spelled = not _is_digits(w)
         j = i + 1
-        if _is_digits(w):
-            value = _to_float(w)
-            # an ordinal or case suffix written after a hyphen belongs to the number
-            if j < len(toks) and text[e:toks[j][0]] == "-" and not _is_digits(toks[j][2]):
-                j += 1
-        else:
-            parts = []
-            j = i
-            while j < len(toks) and (v := _cardinal(toks[j][2], lex)) is not None:
-                parts.append(v)
-                j += 1
-            if parts:
-                value, spelled = _compose(parts), True
-                e = toks[j - 1][1]
-            else:
-                j = i + 1
         if value is None or not math.isfinite(value):
             i += 1
             continue
+        if not spelled and j < len(toks) and text[e:toks[j][0]] == "-" and not _is_digits(toks[j][2]):
+            # an ordinal or case suffix written after a hyphen belongs to the number
+            j += 1
         # "6 (six)" / "six (6)": the same number twice, written two ways
-        if j + 2 < len(toks) and toks[j][2] == "(" and toks[j + 2][2] == ")":
-            inner = toks[j + 1][2]
-            inner_v = _to_float(inner) if _is_digits(inner) else _cardinal(inner, lex)
-            if inner_v == value:
-                spelled = False
-                j += 3
+        if j + 2 < len(toks) and toks[j][2] == "(" and toks[j + 2][2] == ")" and toks[j + 1][3] == value:
+            spelled = False
+            j += 3
         unit: str | None = None
         k = j
         if k < len(toks) and any(rx.match(toks[k][2]) for rx in lex.fillers):
@@ -169,7 +175,7 @@ def numbers(folded: str, lang: str) -> list[Number]:
             if unit is not None:
                 e = toks[k][1]
                 j = k + 1
-        if spelled and value == 1 and unit is None:
+        if spelled and unit is None and (value == 1 or (ordinal and value <= 2)):
             i = j
             continue
         out.append(Number(value, unit, spelled, s, e))

@@ -32,16 +32,25 @@ from treaty_align.messages import actor_of, consequence
 from treaty_align.model import Alignment, Divergence, Segment
 
 _SENTENCE = re.compile(r"(?<!\b\w)(?<!\d)[.!?]+(?=\s+\S)")
-_BLOCK_SEVERITY = {"signature": INFO, "title": MINOR}
+_BLOCK_SEVERITY = {"signature": INFO, "title": MINOR, "container": MINOR}
 # a record whose length ratio is this far (as a factor) from the document's typical ratio
 _RATIO_FACTOR = 1.7
 
 
 def units(segment: Segment) -> int:
-    """Return how many list entries ``segment`` holds (``;``-separated for items, else 1)."""
+    """Return how many list entries ``segment`` holds (``;``-separated for items, else 1).
+
+    An article's title counts for nothing (a title in one version only is no lost clause); a
+    part of one or two words after the last ``;`` is the conjunction joining the items
+    (Russian 'or', Kazakh 'or'), not an entry.
+    """
+    if segment.kind == "heading":
+        return 0
     if segment.kind != "item":
         return 1
-    parts = [p for p in segment.text.split(";") if re.search(r"\w", p)]
+    pieces = segment.text.split(";")
+    parts = [p for i, p in enumerate(pieces) if re.search(r"\w", p)
+             and (i < len(pieces) - 1 or len(re.findall(r"\w+", p)) > 2)]
     return max(1, len(parts))
 
 

@@ -9,7 +9,8 @@ co-occurs with it in the most aligned records (Dice coefficient). Reported are
 * two source terms that never occur together but share the same rendering (two terms collapsed
   into one).
 
-The source language is the authority when one is given, else the first language. Findings are
+The source language is the authority when one is given, else the first language code
+in alphabetical order. Findings are
 ``info`` (a statistical observation, worth a terminologist's look) and capped per language pair.
 """
 
@@ -68,7 +69,9 @@ class TerminologyCheck(Check):
         self, alignments: Sequence[Alignment], languages: tuple[str, ...], context: CheckContext
     ) -> list[Divergence]:
         """Return at most a few info findings per language pair, strongest first."""
-        src = context.authority if context.resolving else languages[0]
+        # without an authority, the source is fixed by the language codes, not by argument
+        # order, so that `compare KK AZ` and `compare AZ KK` report the same findings
+        src = context.authority if context.resolving else min(languages)
         rows = [al for al in alignments if self.compared(al, languages) and al.block != "signature"]
         out: list[Divergence] = []
         for tgt in languages:

@@ -5,27 +5,29 @@ I/O happens only in :func:`load_treaty`; :func:`parse_text` is a pure function o
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
+from typing import Sequence
 
 from treaty_align.errors import InputError
 from treaty_align.model import Treaty
 from treaty_align.parse.encoding import check_is_text, detect_and_decode, normalize_newlines
+from treaty_align.parse.formats import ExtractedText, looks_like_html, sniff_format
 from treaty_align.parse.language import detect_language, profile
 from treaty_align.parse.layout import looks_like_markdown
+from treaty_align.parse.normalize import strip_format_chars
+from treaty_align.parse.scripts import nfc_normalize
 from treaty_align.parse.structure import build_treaty
 
-__all__ = ["load_treaty", "parse_text", "read_text"]
+__all__ = ["load_treaty", "parse_text", "read_document", "read_text"]
 
 # A treaty is a few hundred kilobytes; refusing huge files avoids reading a disk image by mistake.
 _MAX_BYTES = 50 * 1024 * 1024
 
 
-def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
-    """Return ``(text, encoding)`` of the file at ``path``, newlines normalised to LF.
-
-    Raises :class:`InputError` for a missing, unreadable, empty, binary or oversized file.
-    """
+def _read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Return the bytes of the file at ``path``; raise :class:`InputError` when it cannot be read."""
     p = Path(path)
     try:
         if not p.exists():
@@ -40,8 +42,27 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
         raise InputError(f"{p}: cannot read the file ({exc.strerror or exc})") from exc
     if len(data) > _MAX_BYTES:
         raise InputError(f"{p}: file is over {_MAX_BYTES // (1024 * 1024)} MiB, too large for a treaty text")
+    return data
+
+
+def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
+    """Return ``(text, encoding)`` of the text file at ``path``, newlines normalised to LF.
+
+    Raises :class:`InputError` for a missing, unreadable, empty, binary or oversized file.
+    """
+    return _decode(Path(path), _read_bytes(path))
+
+
+def _decode(p: Path, data: bytes, charset: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding)`` of a text file's bytes (``charset``: what the file declares)."""
     try:
-        text, encoding = detect_and_decode(data)
+        if charset is not None and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+            try:
+                text, encoding = data.decode(charset), charset
+            except UnicodeDecodeError:
+                text, encoding = detect_and_decode(data)
+        else:
+            text, encoding = detect_and_decode(data)
     except InputError as exc:
         raise InputError(f"{p}: {exc}") from exc
     text = normalize_newlines(text)
@@ -52,33 +73,83 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
     return text, encoding
 
 
+def read_document(path: str | os.PathLike[str]) -> ExtractedText:
+    """Return the text of the file at ``path`` as the structure builder reads it, whatever its
+    format (text or Markdown in any handled encoding, HTML, Word .docx, PDF with a text layer),
+    with the location in the file of each line.
+
+    The format is told by the content (the suffix only helps with an HTML fragment). Raises
+    :class:`InputError` for a file that cannot be read, a format that is not read, a scanned
+    PDF, or a missing optional extra (the message names it).
+    """
+    p = Path(path)
+    data = _read_bytes(p)
+    try:
+        kind = sniff_format(data, p.suffix)
+        if kind == "pdf":
+            from treaty_align.parse.pdf import read_pdf
+
+            return read_pdf(data)
+        if kind == "docx":
+            from treaty_align.parse.docx import read_docx
+
+            return read_docx(data)
+    except InputError as exc:
+        raise InputError(f"{p}: {exc}") from exc
+    from treaty_align.parse.html import declared_charset
+
+    text, encoding = _decode(p, data, declared_charset(data) if b"<" in data[:8192] else None)
+    if looks_like_html(text, p.suffix):
+        from treaty_align.parse.html import read_html
+
+        try:
+            extracted = read_html(text)
+        except InputError as exc:
+            raise InputError(f"{p}: {exc}") from exc
+        return dataclasses.replace(extracted, encoding=encoding)
+    markdown = True if p.suffix.lower() in (".md", ".markdown") else None
+    return ExtractedText(text, "text", encoding=encoding, markdown=markdown)
+
+
 def parse_text(text: str, lang: str | None = None, *, markdown: bool | None = None,
-               source_path: str | None = None, encoding: str | None = None) -> Treaty:
+               source_path: str | None = None, encoding: str | None = None,
+               locations: Sequence[str] = ()) -> Treaty:
     """Return the Treaty parsed from ``text``.
 
-    ``lang`` is detected when None; ``markdown`` is detected from the syntax when None.
+    ``lang`` is detected when None; ``markdown`` is detected from the syntax when None;
+    ``locations[i]`` is where line ``i + 1`` of ``text`` stands in the received file (a Word
+    paragraph, a PDF page and line), empty when the text is the file itself. Every segment
+    gets its :attr:`~treaty_align.model.Segment.location`.
     Raises :class:`InputError` when the text is not a treaty in a known language.
     """
     source = normalize_newlines(text)
     check_is_text(source)
-    code = lang or detect_language(source)
+    # the same text stored decomposed (NFD) must parse and compare like the composed one;
+    # composition never touches newlines, so source lines stay those of the file
+    source, composed = nfc_normalize(source)
+    notices = (f"Unicode normalised to NFC: {composed} combining character(s) composed with their letters",) \
+        if composed else ()
+    code = lang or detect_language(strip_format_chars(source))
     prof = profile(code)
     is_md = looks_like_markdown(source) if markdown is None else markdown
-    return build_treaty(source, prof, markdown=is_md, source_path=source_path, encoding=encoding)
+    treaty = build_treaty(source, prof, markdown=is_md, source_path=source_path, encoding=encoding,
+                          notices=notices)
+    treaty = dataclasses.replace(treaty, locations=tuple(locations))
+    segments = tuple(dataclasses.replace(s, location=treaty.location(s.line)) for s in treaty.segments)
+    return dataclasses.replace(treaty, segments=segments)
 
 
 def load_treaty(path: str | os.PathLike[str] | Treaty, lang: str | None = None) -> Treaty:
     """Return the Treaty parsed from the file at ``path`` (a Treaty is returned unchanged).
 
-    Encoding, layout (plain text or Markdown) and language are detected; ``lang`` overrides
-    the language.
+    Format (text, Markdown, HTML, .docx, PDF), encoding, layout and language are detected;
+    ``lang`` overrides the language.
     """
     if isinstance(path, Treaty):
         return path
-    text, encoding = read_text(path)
-    suffix = Path(path).suffix
-    markdown = True if suffix.lower() in (".md", ".markdown") else None
+    doc = read_document(path)
     try:
-        return parse_text(text, lang, markdown=markdown, source_path=str(path), encoding=encoding)
+        return parse_text(doc.text, lang, markdown=doc.markdown, source_path=str(path),
+                          encoding=doc.encoding, locations=doc.locations)
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from exc

@@ -37,6 +37,34 @@ class LanguageProfile:
     signature_cues: tuple[str, ...]
     item_letters: str
     common_words: frozenset[str]
+    container_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    note_cues: tuple[str, ...] = ()
+    publisher_cues: tuple[str, ...] = ()
+    certification_cues: tuple[str, ...] = ()
+    amendment_cues: tuple[str, ...] = ()
+    article_example: str = ""
+
+    def container_heading(self) -> re.Pattern[str]:
+        """Return the pattern of a part / section / chapter heading: ``Глава 2``, ``II бөлім``.
+
+        The number may stand before or after the word, with or without hyphen; Roman numerals
+        may be typed with Cyrillic look-alikes (І, Х). Groups: ``word`` / ``word2`` and ``num`` /
+        ``num2``.
+        """
+        words = sorted((w for _, ws in self.container_words for w in ws), key=len, reverse=True)
+        if not words:
+            return re.compile(r"(?!)")
+        alt = "|".join(re.escape(w) for w in words)
+        num = r"\d+|[IVXLCІХ]+\b"
+        return re.compile(
+            rf"^(?:(?P<word>{alt})\s*(?P<num>{num})|(?P<num2>{num})\s*-?\s*(?P<word2>{alt}))(?=$|[\s.:\-–—])[.:]?",
+            re.IGNORECASE,
+        )
+
+    def container_type(self, word: str) -> str:
+        """Return the container type (``part``, ``section``, ``chapter``...) named by ``word``."""
+        folded = fold(word)
+        return next((kind for kind, ws in self.container_words if folded in ws), "part")
 
     def item_label(self) -> re.Pattern[str]:
         """Return the pattern of a sub-item label at the start of a paragraph: ``1)``, ``а)``."""
@@ -65,6 +93,12 @@ def profile(code: str) -> LanguageProfile:
         signature_cues=tuple(raw["signature_cues"]),
         item_letters=raw["item_letters"],
         common_words=frozenset(raw["common_words"]),
+        container_words=tuple((k, tuple(v)) for k, v in raw.get("container_words", {}).items()),
+        note_cues=tuple(raw.get("note_cues", ())),
+        publisher_cues=tuple(raw.get("publisher_cues", ())),
+        certification_cues=tuple(raw.get("certification_cues", ())),
+        amendment_cues=tuple(raw.get("amendment_cues", ())),
+        article_example=raw.get("article_example", ""),
     )
 
 

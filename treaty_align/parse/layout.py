@@ -10,10 +10,12 @@ Three layouts are recognised:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Callable
 
+from treaty_align.parse.markup import HtmlScan, scan_html
 from treaty_align.parse.normalize import MappedText, clean_chars, map_line, strip_markdown
 
 _TERMINAL = tuple(".:;!?»\"”)")
@@ -21,6 +23,12 @@ _LABEL_START = re.compile(r"^(?:\d{1,3}[.)]|[^\W\d_]\))(?:\s|$)")
 _BULLET = re.compile(r"^\s{0,3}[-*+]\s+\S")
 _MD_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _MD_SYNTAX = re.compile(r"^\s{0,3}#{1,6}\s|\*\*\S|^\s{0,3}[-*+]\s+\d+\)|  $", re.MULTILINE)
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s|$)")
+_MD_QUOTE = re.compile(r"^\s{0,3}>")
+_MD_BOLD_LINE = re.compile(r"^\s*(?:>\s*)?(\*\*|__).+(\*\*|__)[\s.:]*$")
+_MD_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^[\s|:\-]+$")
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,10 @@ class SourceLine:
     text: MappedText
     blank_before: bool
     bullet: bool
+    heading: int = 0
+    bold: bool = False
+    quote: bool = False
+    cell: tuple[int, int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,16 @@ class Block:
         return self.lines[0].number
 
     @property
+    def cell(self) -> tuple[int, int, int] | None:
+        """Return ``(table, row, column)`` when the block is a table cell, else None."""
+        return self.lines[0].cell
+
+    @property
+    def marked_heading(self) -> bool:
+        """Return True when the markup set the block off as a heading (``#`` or a bold line)."""
+        return self.lines[0].heading > 0 or self.lines[0].bold
+
+    @property
     def first_text(self) -> str:
         """Return the text of the block's first line."""
         return self.lines[0].text.text
@@ -58,29 +80,107 @@ def looks_like_markdown(text: str, path_suffix: str = "") -> bool:
     return len(_MD_SYNTAX.findall(text[:100_000])) >= 3
 
 
-def source_lines(source: str, markdown: bool) -> list[SourceLine]:
-    """Return the non-blank lines of ``source`` with offsets, indents and blank-line flags."""
+def _apply_scan(mapped: MappedText, scan: HtmlScan) -> MappedText:
+    """Return ``mapped`` without the HTML markup of ``scan`` (entities and superscripts replaced)."""
+    if not scan.drop and not scan.replace:
+        return mapped
+    chars: list[str] = []
+    offsets: list[int] = []
+    for ch, off in zip(mapped.text, mapped.offsets):
+        if off in scan.drop:
+            continue
+        chars.append(scan.replace.get(off, ch))
+        offsets.append(off)
+    return MappedText("".join(chars), tuple(offsets))
+
+
+def _outside(mapped: MappedText, regions: list[tuple[int, int]]) -> MappedText:
+    keep = [i for i, off in enumerate(mapped.offsets) if not any(a <= off < b for a, b in regions)]
+    if len(keep) == len(mapped.text):
+        return mapped
+    return MappedText("".join(mapped.text[i] for i in keep), tuple(mapped.offsets[i] for i in keep))
+
+
+def _clean(mapped: MappedText, scan: HtmlScan, markdown: bool) -> tuple[MappedText, int, bool, bool]:
+    """Return a line's text without markup and its heading level, bold and quote flags."""
+    mapped = clean_chars(_apply_scan(mapped, scan))
+    bold = quote = False
+    level = 0
     if markdown:
-        # HTML comments render as nothing; blank them out but keep offsets and line numbers
-        source = _MD_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), source)
+        m = _MD_HEADING.match(mapped.text)
+        level = len(m.group(1)) if m else 0
+        bold = bool(_MD_BOLD_LINE.match(mapped.text))
+        quote = bool(_MD_QUOTE.match(mapped.text))
+        mapped = strip_markdown(mapped)
+    return mapped.strip(), level, bold, quote
+
+
+def source_lines(source: str, markdown: bool) -> list[SourceLine]:
+    """Return the non-blank lines of ``source`` with offsets, indents and blank-line flags.
+
+    Markup never reaches a line's text: HTML tags, anchors and comments are dropped (entities
+    decoded, ``<sup>`` digits made superscript), and each table cell (HTML or Markdown pipe
+    table) becomes a line of its own with its ``cell`` position.
+    """
+    scan = scan_html(source)
+    cell_lines: list[SourceLine] = []
+    newlines = [i for i, ch in enumerate(source) if ch == "\n"]
+    for cell in scan.cells:
+        mapped = MappedText(source[cell.start:cell.end].replace("\n", " "),
+                            tuple(range(cell.start, cell.end)))
+        text, level, bold, quote = _clean(mapped, scan, markdown)
+        if text.text:
+            number = _line_number(newlines, text.offsets[0])
+            cell_lines.append(SourceLine(number, 0, text, True, False, level, bold, quote,
+                                         (cell.table, cell.row, cell.col)))
     result: list[SourceLine] = []
     offset = 0
     blank_before = True
+    fenced = False
+    pipe_table = len(scan.tables)
+    in_pipe = False
     for number, raw in enumerate(source.split("\n"), start=1):
-        mapped = clean_chars(map_line(raw, offset))
+        mapped = map_line(raw, offset)
         offset += len(raw) + 1
+        if scan.tables:
+            mapped = _outside(mapped, scan.tables)
+        if markdown and _MD_FENCE.match(mapped.text):
+            fenced = not fenced
+            blank_before = True
+            continue
+        if markdown and _PIPE_ROW.match(mapped.text) and not fenced:
+            if not in_pipe:
+                pipe_table += 1
+                row = -1
+                in_pipe = True
+            if _PIPE_RULE.match(mapped.text):
+                continue
+            row += 1
+            bar = [i for i, ch in enumerate(mapped.text) if ch == "|"]
+            for col, (a, b) in enumerate(zip(bar, bar[1:])):
+                text, level, bold, quote = _clean(mapped.slice(a + 1, b), scan, markdown)
+                if text.text:
+                    result.append(SourceLine(number, 0, text, True, False, level, bold, quote,
+                                             (pipe_table - 1, row, col)))
+            blank_before = True
+            continue
+        in_pipe = False
         bullet = bool(markdown and _BULLET.match(raw))
-        if markdown:
-            mapped = strip_markdown(mapped)
-        stripped = mapped.strip()
-        if not stripped.text:
+        text, level, bold, quote = _clean(mapped, scan, markdown)
+        if not text.text:
             blank_before = True
             continue
         expanded = raw.replace("\t", "    ")
         indent = len(expanded) - len(expanded.lstrip(" \u00a0"))
-        result.append(SourceLine(number, indent, stripped, blank_before, bullet))
+        result.append(SourceLine(number, indent, text, blank_before, bullet, level, bold, quote))
         blank_before = False
+    if cell_lines:
+        result = sorted(result + cell_lines, key=lambda ln: ln.text.offsets[0])
     return result
+
+
+def _line_number(newlines: list[int], offset: int) -> int:
+    return bisect.bisect_left(newlines, offset) + 1
 
 
 def detect_layout(lines: list[SourceLine]) -> str:
@@ -125,7 +225,8 @@ def split_blocks(
         glued = kind == "glued" and (
             ln.blank_before or ln.indent >= base + 2 or (prev is not None and _ends_sentence(prev.text.text))
         )
-        new = prev is None or heading or prev_heading or glued
+        alone = ln.cell is not None or ln.heading > 0
+        new = prev is None or heading or prev_heading or glued or alone
         if not new and prev is not None:
             continuation = not _ends_sentence(prev.text.text) and text[:1].islower()
             labelled = bool(_LABEL_START.match(text)) or ln.bullet
@@ -144,5 +245,5 @@ def split_blocks(
         else:
             blocks[-1].append(ln)
         prev = ln
-        prev_heading = heading
+        prev_heading = heading or alone
     return [Block(tuple(b)) for b in blocks]

@@ -8,6 +8,7 @@ carries both: ``text[i]`` came from ``source[offsets[i]]``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # Markdown syntax removed from a line: heading hashes, block quotes, bullets, emphasis runs,
@@ -119,11 +120,13 @@ def strip_markdown(mapped: MappedText) -> MappedText:
 
 
 def clean_chars(mapped: MappedText) -> MappedText:
-    """Return the text with exotic spaces turned into plain spaces and invisible characters dropped."""
+    """Return the text with exotic spaces turned into plain spaces and format characters dropped."""
     chars: list[str] = []
     offsets: list[int] = []
     for ch, off in zip(mapped.text, mapped.offsets):
-        if ch in _ZERO_WIDTH or ch == _SOFT_HYPHEN:
+        # every format character (zero-width spaces, soft hyphens, direction marks and
+        # overrides such as RLM/RLO) is invisible: none may split a word or hide a heading
+        if ch in _ZERO_WIDTH or ch == _SOFT_HYPHEN or unicodedata.category(ch) == "Cf":
             continue
         chars.append(" " if ch in _SPACES else ch)
         offsets.append(off)
@@ -182,3 +185,8 @@ def collapse_spaces(mapped: MappedText) -> MappedText:
 def vocabulary_of(text: str) -> frozenset[str]:
     """Return the lower-cased words of ``text`` (used to decide de-hyphenation)."""
     return frozenset(w.lower() for w in re.findall(r"\w+", text))
+
+
+def strip_format_chars(text: str) -> str:
+    """Return ``text`` without format characters (Unicode category Cf), for detection only."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")

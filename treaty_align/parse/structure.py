@@ -1,7 +1,14 @@
 """Build a :class:`~treaty_align.model.Treaty` from paragraphs: the language-independent parser.
 
-Everything language-specific (heading words, item letters, cues of final clauses and
-signatures) comes from the :class:`~treaty_align.parse.language.LanguageProfile`.
+Everything language-specific (heading words, container words, item letters, cues of notes,
+final clauses, certifications and signatures, look-alike letters) comes from the
+:class:`~treaty_align.parse.language.LanguageProfile` and ``data/<lang>/``.
+
+Headings are recognised by what they say (``Статья 5``, ``5-бап``, ``Глава 2``, ``II бөлім``),
+not by their Markdown level or bold: the same document as plain text, Markdown or HTML gives
+the same structure. What is not a clause of an article (its title, the chapters around it,
+notes, amendment history, publisher's and translator's notes, certification blocks, tables)
+gets a kind of its own and never becomes one of the article's clauses.
 """
 
 from __future__ import annotations
@@ -15,20 +22,42 @@ from treaty_align.model import Segment, Treaty, line_of, newline_offsets
 from treaty_align.parse.language import LanguageProfile, fold
 from treaty_align.parse.layout import Block, detect_layout, source_lines, split_blocks
 from treaty_align.parse.normalize import MappedText, join_lines, vocabulary_of
+from treaty_align.parse.scripts import fold_lookalikes
 
-_POINT = re.compile(r"^(?P<label>\d{1,3})\.(?!\d)\s*")
+_SUP = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+# Roman numerals as point labels (I., IV.), Cyrillic І and Х accepted as look-alikes
+_ROMAN = re.compile(r"^(?=[IVXLCІХ])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
+_ROMAN_TWINS = str.maketrans("ІХ", "IX")
+_POINT = re.compile(rf"^(?P<label>\d{{1,3}}[{_SUP}]*|[IVXLCІХ]{{1,7}})\.(?![\d.])\s*")
+_SUBPOINT = re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,3}})+[{_SUP}]*)(?:[.)]|\s)\s*")
 _WORD = re.compile(r"\w+")
+_TITLE_MAX_WORDS = 30
 # A signature line is short and does not end like a sentence.
 _SIGNATURE_MAX_WORDS = 10
+_NOTE_MAX_WORDS = 80
+_FOOTNOTE = re.compile(rf"^(?:[{_SUP}]+|\[\d{{1,3}}\]|\*{{1,3}})\s*\S")
+_AMENDMENT_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}|№\s*\d")
+_PUNCT = " .:-–—"
 
 
 @dataclass(frozen=True)
 class Para:
-    """A cleaned paragraph with its source line and, for headings, the article number."""
+    """A cleaned paragraph with its source line and what the parser recognised it as.
+
+    ``heading`` is an article number; ``title`` that article's title; ``container`` a part /
+    section / chapter ``(type, number)``; ``note`` is True for notes of any sort; ``cell``
+    the ``(table, row, column)`` of a table cell.
+    """
 
     text: MappedText
     line: int
     heading: str | None = None
+    title: MappedText | None = None
+    container: tuple[str, str] | None = None
+    note: bool = False
+    cell: tuple[int, int, int] | None = None
+    marked: bool = False
+    alone: bool = False
 
 
 @dataclass
@@ -36,60 +65,42 @@ class _Builder:
     """Accumulates segments with unique ids while walking the document."""
 
     source: str
+    folded: dict[int, str] = field(default_factory=dict)
     segments: list[Segment] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     newlines: list[int] = field(default_factory=list)
+    renamed: int = 0
 
     def __post_init__(self) -> None:
         self.newlines = newline_offsets(self.source)
 
     def add(self, seg_id: str, kind: str, para_text: MappedText,
             article: str | None = None, label: str | None = None) -> None:
-        text = para_text.text.strip()
+        mapped = para_text.strip()
+        text = mapped.text
         if not text:
             return
         # the line is where the clause's own text starts: an item split off a paragraph that
         # holds several items can start on a later line than its paragraph
-        line = line_of(self.newlines, para_text.span()[0])
+        line = line_of(self.newlines, mapped.span()[0])
         unique = seg_id
         n = 2
         while unique in self.ids:
             unique = f"{seg_id}~{n}"
             n += 1
         if unique != seg_id:
-            self.warnings.append(f"line {line}: duplicate clause id {seg_id} renamed {unique}")
+            self.renamed += 1
+            if self.renamed <= 3:
+                self.warnings.append(f"line {line}: duplicate clause id {seg_id} renamed {unique}")
         self.ids.add(unique)
+        original = None
+        if self.folded and any(o in self.folded for o in mapped.offsets):
+            original = "".join(self.folded.get(o, ch) for ch, o in zip(text, mapped.offsets))
         self.segments.append(
-            Segment(id=unique, kind=kind, text=text, line=line, span=para_text.span(),
-                    article=article, label=label)
+            Segment(id=unique, kind=kind, text=text, line=line, span=mapped.span(),
+                    article=article, label=label, original=original)
         )
-
-
-def _heading_kind(profile: LanguageProfile, text: str) -> str | None:
-    m = profile.article_heading.match(text)
-    if not m:
-        return None
-    rest = text[m.end():].strip(" .:-–—")
-    return "pure" if not rest else "glued"
-
-
-def _paragraphs(blocks: list[Block], profile: LanguageProfile, vocab: frozenset[str]) -> list[Para]:
-    """Return blocks as cleaned paragraphs, splitting a heading glued to its first sentence."""
-    paras: list[Para] = []
-    for block in blocks:
-        first = block.lines[0].text
-        m = profile.article_heading.match(first.text)
-        if m:
-            number = m.group("num")
-            rest_first = first.slice(m.end(), len(first.text)).lstrip(" .:-–—")
-            paras.append(Para(first.slice(0, m.end()).strip(), block.line, heading=number))
-            rest = join_lines([rest_first] + [ln.text for ln in block.lines[1:]], vocab)
-            if rest.text:
-                paras.append(Para(rest, block.line))
-            continue
-        paras.append(Para(join_lines([ln.text for ln in block.lines], vocab), block.line))
-    return paras
 
 
 @lru_cache(maxsize=None)
@@ -110,9 +121,132 @@ def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
     return bool(_cue_pattern(cues).search(fold(text)))
 
 
+@lru_cache(maxsize=None)
+def _lead_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """Return the pattern of a paragraph opening with one of ``cues`` then '.', ':' or a dash."""
+    alt = "|".join(re.escape(c) for c in cues) or "(?!)"
+    return re.compile(rf"^\W*(?:{alt})\s*\d*\s*[.:\-–—]")
+
+
+def _ends(text: str, chars: str) -> bool:
+    return text.rstrip().endswith(tuple(chars))
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _title_like(text: str) -> bool:
+    """Return True for the rest of a heading line that is a title, not a glued first sentence."""
+    text = text.lstrip(_PUNCT).rstrip()
+    if not text:
+        return False
+    return (_words(text) <= _TITLE_MAX_WORDS and not _ends(text, ".;:,!?")
+            and not text[:1].islower())
+
+
+def is_note(text: str, profile: LanguageProfile) -> bool:
+    """Return True when a paragraph is a note: a note, footnote, amendment or publisher's note.
+
+    Recognised by what it says: it opens with a note word (``Примечание.``, ``Ескерту.``), a
+    footnote mark (``¹``, ``[1]``, ``*``), or is a short paragraph with a publisher's cue
+    (``... не является официальным``) or an amendment cue with a date or number.
+    """
+    folded = fold(text)
+    if _lead_pattern(profile.note_cues).match(folded) or _FOOTNOTE.match(text):
+        return True
+    n = _words(text)
+    if n <= _NOTE_MAX_WORDS and _has_cue(text, profile.publisher_cues):
+        return True
+    return n <= _NOTE_MAX_WORDS // 2 and _has_cue(text, profile.amendment_cues) \
+        and bool(_AMENDMENT_DATE.search(text)) and not _POINT.match(text)
+
+
+def _roman_value(label: str) -> int | None:
+    label = label.translate(_ROMAN_TWINS).upper()
+    if not _ROMAN.match(label):
+        return None
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for a, b in zip(label, label[1:] + " "):
+        v = values[a]
+        total += -v if b != " " and values.get(b, 0) > v else v
+    return total
+
+
+def _point_match(text: str) -> re.Match[str] | None:
+    """Return the match of a point label (``1.``, ``98¹.``, ``IV.``) at the start of ``text``."""
+    m = _POINT.match(text)
+    if not m:
+        return None
+    label = m.group("label")
+    if label[0].isdigit():
+        return m
+    # a Roman numeral point, not an initial ("C. Name"): a valid numeral before a real sentence
+    if _roman_value(label) is None or (len(label) == 1 and label not in "IІVX") or _words(text) < 4:
+        return None
+    return m
+
+
+def _container_number(num: str) -> str:
+    value = _roman_value(num) if not num.isdigit() else int(num)
+    return str(value) if value is not None else num
+
+
+def _paragraphs(blocks: list[Block], profile: LanguageProfile, vocab: frozenset[str]) -> list[Para]:
+    """Return blocks as recognised paragraphs: article headings with titles, containers, notes, cells."""
+    container = profile.container_heading()
+    paras: list[Para] = []
+    for block in blocks:
+        first = block.lines[0].text
+        marked = block.marked_heading
+        alone = len(block.lines) == 1
+        if block.cell is not None:
+            text = join_lines([ln.text for ln in block.lines], vocab)
+            paras.append(Para(text, block.line, cell=block.cell))
+            continue
+        m = profile.article_heading.match(first.text)
+        if m:
+            number = m.group("num")
+            rest_first = first.slice(m.end(), len(first.text)).lstrip(_PUNCT)
+            head = first.slice(0, m.end()).strip()
+            if rest_first.text and (marked or alone) and _title_like(rest_first.text):
+                # 'Статья 5 Решение по передаче': the rest of the heading line is the title
+                paras.append(Para(head, block.line, heading=number, title=rest_first.strip(_PUNCT),
+                                  marked=marked))
+                rest = join_lines([ln.text for ln in block.lines[1:]], vocab)
+            else:
+                paras.append(Para(head, block.line, heading=number, marked=marked, alone=alone and not rest_first.text))
+                rest = join_lines([rest_first] + [ln.text for ln in block.lines[1:]], vocab)
+            if rest.text:
+                paras.append(Para(rest, block.line))
+            continue
+        text = join_lines([ln.text for ln in block.lines], vocab)
+        c = container.match(text.text)
+        if c and (marked or _title_like(text.text[c.end():]) or not text.text[c.end():].strip(_PUNCT)):
+            word = c.group("word") or c.group("word2")
+            num = c.group("num") or c.group("num2")
+            paras.append(Para(text, block.line, container=(profile.container_type(word), _container_number(num)),
+                              marked=marked))
+            continue
+        paras.append(Para(text, block.line, note=is_note(text.text, profile), marked=marked, alone=alone))
+    return paras
+
+
+def _heading_kind(profile: LanguageProfile, container: re.Pattern[str], text: str) -> str | None:
+    m = profile.article_heading.match(text)
+    if m:
+        rest = text[m.end():].strip(_PUNCT)
+        return "pure" if not rest or _title_like(rest) else "glued"
+    c = container.match(text)
+    if c and (not text[c.end():].strip(_PUNCT) or _title_like(text[c.end():])):
+        return "pure"
+    return None
+
+
 def _is_title(para: Para, profile: LanguageProfile) -> bool:
     """Return True for a title: a treaty word written in capitals, outside a ratifying act."""
-    if _has_cue(para.text.text, profile.instrument_cues):
+    if para.note or _has_cue(para.text.text, profile.instrument_cues):
         return False
     words = _WORD.findall(para.text.text)
     return any(w.isupper() and len(w) > 2 and fold(w) in profile.treaty_words for w in words)
@@ -126,13 +260,26 @@ def _find_title(preface: list[Para], profile: LanguageProfile) -> int | None:
     for i, para in enumerate(preface):
         words = [fold(w) for w in _WORD.findall(para.text.text)]
         if words and len(words) <= 40 and (words[0] in profile.treaty_words or words[-1] in profile.treaty_words) \
-                and not _has_cue(para.text.text, profile.instrument_cues):
+                and not para.note and not _has_cue(para.text.text, profile.instrument_cues):
             return i
+    # a domestic law: its first heading, or first short line without a full stop
+    for i, para in enumerate(preface):
+        if para.note or para.cell is not None or _has_cue(para.text.text, profile.instrument_cues):
+            continue
+        if para.marked or _title_like(para.text.text):
+            return i
+        break
     return None
 
 
+_CONJUNCTION_TAIL_WORDS = 2
+
+
 def _split_items(text: MappedText) -> list[MappedText]:
-    """Return the parts of an unlabelled list paragraph holding several ``a; b; c;`` items."""
+    """Return the parts of an unlabelled list paragraph holding several ``a; b; c;`` items.
+
+    A trailing ``; или`` / ``; немесе`` (a conjunction joining the items) stays with its item.
+    """
     parts: list[MappedText] = []
     start = 0
     depth = 0
@@ -146,12 +293,21 @@ def _split_items(text: MappedText) -> list[MappedText]:
             start = i + 1
     tail = text.slice(start, len(text.text)).strip()
     if tail.text:
-        parts.append(tail)
+        if parts and _words(tail.text) <= _CONJUNCTION_TAIL_WORDS and tail.text[:1].islower():
+            last = parts[-1]
+            parts[-1] = text.slice(text.offsets.index(last.offsets[0]), len(text.text)).strip()
+        else:
+            parts.append(tail)
     return [p for p in parts if p.text]
 
 
-def _ends(text: str, chars: str) -> bool:
-    return text.rstrip().endswith(tuple(chars))
+def _item_label(profile: LanguageProfile) -> re.Pattern[str]:
+    """Return the pattern of a sub-item label: ``1)``, ``3.1)``, ``а)``, ``(b)``, ``(iv)``."""
+    letters = profile.item_letters + "abcdefghijklmnopqrstuvwxyz"
+    letters = re.escape("".join(dict.fromkeys(letters + letters.upper())))
+    return re.compile(
+        rf"^(?P<label>\(?(?:\d{{1,3}}(?:\.\d{{1,3}})*[{_SUP}]*|[{letters}]|[ivxІі]{{2,5}})\))\s*"
+    )
 
 
 class _ArticleWalker:
@@ -161,34 +317,50 @@ class _ArticleWalker:
         self.b = builder
         self.article = article
         self.prefix = prefix
-        self.item_label = profile.item_label()
+        self.item_label = _item_label(profile)
         self.point: str | None = None
         self.point_paras = 0
         self.article_paras = 0
         self.items: dict[str, int] = {}
         self.last_digit_item: str | None = None
         self.in_list = False
+        self.notes = 0
+        self.tables = 0
 
     def _container(self) -> str:
         return f"{self.prefix}.p{self.point}" if self.point is not None else self.prefix
 
     def _add_item(self, text: MappedText, label: str | None) -> None:
         container = self._container()
-        if label is not None and not label[0].isdigit() and self.last_digit_item:
+        if label is not None and not label.lstrip("(")[0].isdigit() and self.last_digit_item:
             container = self.last_digit_item  # а) under 1): a sub-item of the numbered item
         n = self.items.get(container, 0) + 1
         self.items[container] = n
         seg_id = f"{container}.i{n}"
-        if label is not None and label[0].isdigit():
+        if label is not None and label.lstrip("(")[0].isdigit():
             self.last_digit_item = seg_id
         self.b.add(seg_id, "item", text, self.article, label)
 
+    def note(self, para: Para) -> None:
+        """Add a note standing inside the article (outside its clauses)."""
+        self.notes += 1
+        self.b.add(f"{self.prefix}.note{self.notes}", "note", para.text)
+
     def feed(self, para: Para) -> None:
+        """Add the segment(s) of one paragraph of the article."""
         text = para.text
-        m_point = _POINT.match(text.text)
+        if para.note:
+            self.note(para)
+            return
+        if para.cell is not None:
+            self.tables += 1
+            self.b.add(f"{self.prefix}.cell{self.tables}", "table", text)
+            return
+        m_point = _point_match(text.text)
+        m_sub = _SUBPOINT.match(text.text)
         m_item = self.item_label.match(text.text)
         if m_point:
-            self.point = m_point.group("label")
+            self.point = m_point.group("label").translate(_ROMAN_TWINS)
             self.point_paras = 1
             self.items.pop(self._container(), None)
             self.last_digit_item = None
@@ -196,9 +368,11 @@ class _ArticleWalker:
             self.b.add(self._container(), "paragraph", body, self.article, self.point)
             self.in_list = _ends(body.text, ":")
             return
-        if m_item:
-            body = text.slice(m_item.end(), len(text.text))
-            self._add_item(body, m_item.group("label"))
+        if m_item or m_sub:
+            m = m_item or m_sub
+            body = text.slice(m.end(), len(text.text))
+            label = m.group("label") + (")" if m is m_sub and not m.group("label").endswith(")") else "")
+            self._add_item(body, label)
             self.in_list = not _ends(body.text, ".")
             return
         if self.in_list and (_ends(text.text, ";,") or text.text[:1].islower() or ";" in text.text):
@@ -221,110 +395,198 @@ class _ArticleWalker:
             self.b.add(f"{self.prefix}.{self.article_paras}", "paragraph", text, self.article)
 
 
-def _split_articles(paras: list[Para], warnings: list[str]) -> tuple[list[Para], list[tuple[str, int, list[Para]]]]:
-    """Return the preface and the articles ``(number, heading line, paragraphs)``."""
+@dataclass
+class _Article:
+    number: str
+    line: int
+    head: Para
+    body: list[Para]
+
+
+def _split_articles(paras: list[Para], warnings: list[str]) -> tuple[list[Para], list[_Article]]:
+    """Return the preface and the articles, warning once about repeated or skipped numbers."""
     preface: list[Para] = []
-    articles: list[tuple[str, int, list[Para]]] = []
+    articles: list[_Article] = []
     for para in paras:
         if para.heading is not None:
-            articles.append((para.heading, para.line, []))
+            articles.append(_Article(para.heading, para.line, para, []))
         elif articles:
-            articles[-1][2].append(para)
+            articles[-1].body.append(para)
         else:
             preface.append(para)
     previous: int | None = None
-    seen: set[str] = set()
-    for number, line, _ in articles:
-        n = int(number)
-        if number in seen:
-            warnings.append(f"line {line}: article {number} appears twice")
-        elif previous is not None and n != previous + 1:
-            warnings.append(f"line {line}: article numbering jumps from {previous} to {n}")
-        elif previous is None and n != 1:
-            warnings.append(f"line {line}: the first article is numbered {n}, not 1")
-        seen.add(number)
+    seen: dict[str, int] = {}
+    jumps: list[str] = []
+    for art in articles:
+        digits = re.match(r"\d+", art.number)
+        n = int(digits.group()) if digits else 0
+        restart = art.number in seen or (previous is not None and n == 1 and previous > 1)
+        if not restart:
+            plain = art.number.isdigit()
+            if previous is not None and plain and n != previous + 1 and n != previous:
+                jumps.append(f"line {art.line}: article numbering jumps from {previous} to {n}")
+            elif previous is None and n != 1:
+                jumps.append(f"line {art.line}: the first article is numbered {n}, not 1")
+        seen[art.number] = seen.get(art.number, 0) + 1
         previous = n
+    warnings.extend(jumps[:5])
+    if len(jumps) > 5:
+        warnings.append(f"article numbering jumps {len(jumps) - 5} more times")
+    repeated = {num: k for num, k in seen.items() if k > 1}
+    if repeated:
+        most = max(repeated.values())
+        example = min(repeated, key=lambda num: (-repeated[num], articles.index(next(a for a in articles if a.number == num))))
+        times = "twice" if most == 2 else f"{most} times"
+        others = f" ({len(repeated)} numbers repeat)" if len(repeated) > 1 else ""
+        warnings.append(
+            f"article {example} appears {times}{others}: the articles restart (a collection of acts, "
+            f"or numbering per part); the copies are told apart as {example}, {example}#2…"
+        )
     return preface, articles
 
 
 def _closing_paras(body: list[Para], profile: LanguageProfile) -> tuple[list[Para], list[Para], list[Para]]:
     """Split the last article's paragraphs into (article text, final clauses, signatures)."""
+    # a table (of signatures) closes the article: nothing after it is the article's text
+    cell_at = next((i for i, p in enumerate(body) if p.cell is not None), None)
+    tail_after_table: list[Para] = []
+    if cell_at is not None and cell_at > 0:
+        body, tail_after_table = body[:cell_at], body[cell_at:]
     # the first paragraph is the article's own text even when it mentions copies or languages
-    final_at = next((i for i, p in enumerate(body) if i > 0 and _has_cue(p.text.text, profile.final_cues)), None)
+    final_at = next((i for i, p in enumerate(body) if i > 0 and not p.note
+                     and _has_cue(p.text.text, profile.final_cues)), None)
     if final_at is None:
         sig_at = next((i for i, p in enumerate(body) if _has_cue(p.text.text, profile.signature_cues)
-                       and len(_WORD.findall(p.text.text)) <= _SIGNATURE_MAX_WORDS), None)
+                       and _words(p.text.text) <= _SIGNATURE_MAX_WORDS), None)
         if sig_at is None or sig_at == 0:
-            return body, [], []
-        return body[:sig_at], [], body[sig_at:]
+            sig_at = _trailing_signatures(body)
+        if sig_at is None or sig_at == 0:
+            return body, [], tail_after_table
+        return body[:sig_at], [], body[sig_at:] + tail_after_table
     tail = body[final_at:]
     sig_at = len(tail)
     for i in range(1, len(tail)):
         text = tail[i].text.text
-        short = len(_WORD.findall(text)) <= _SIGNATURE_MAX_WORDS and not _ends(text, ".;:")
+        short = _words(text) <= _SIGNATURE_MAX_WORDS and not _ends(text, ".;:")
         if short or _has_cue(text, profile.signature_cues):
             sig_at = i
             break
-    return body[:final_at], tail[:sig_at], tail[sig_at:]
+    return body[:final_at], tail[:sig_at], tail[sig_at:] + tail_after_table
+
+
+def _trailing_signatures(body: list[Para]) -> int | None:
+    """Return where a closing run of short lines (a name, a post) starts, if the article ends so."""
+    at = len(body)
+    while at > 1 and body[at - 1].cell is None and not body[at - 1].note \
+            and _words(body[at - 1].text.text) <= _SIGNATURE_MAX_WORDS \
+            and not _ends(body[at - 1].text.text, ".;:") and not _point_match(body[at - 1].text.text):
+        at -= 1
+    return at if at < len(body) else None
+
+
+def _points_as_articles(paras: list[Para]) -> tuple[list[Para], list[_Article]] | None:
+    """Return (preface, units) of a document without articles, one unit per numbered point."""
+    starts = [i for i, p in enumerate(paras)
+              if not p.note and p.cell is None and (m := _POINT.match(p.text.text)) and m.group("label").isdigit()]
+    labels = [_POINT.match(paras[i].text.text).group("label") for i in starts]  # type: ignore[union-attr]
+    if len(starts) < 2 or labels[:2] != ["1", "2"]:
+        return None
+    units: list[_Article] = []
+    seen: set[str] = set()
+    preface = paras[:starts[0]]
+    for n, i in enumerate(starts):
+        if labels[n] in seen:
+            break  # a second list restarting at 1 is part of the last point
+        seen.add(labels[n])
+        end = starts[n + 1] if n + 1 < len(starts) else len(paras)
+        units.append(_Article(labels[n], paras[i].line, paras[i], paras[i:end]))
+    # points of a restarted list belong to the last unit
+    last_end = starts[len(units)] if len(units) < len(starts) else len(paras)
+    if last_end < len(paras):
+        units[-1].body.extend(paras[last_end:])
+    return preface, units
+
+
+def _fold_warning(count: int, words: int, examples: tuple[tuple[str, str], ...], profile: LanguageProfile) -> str:
+    shown = ", ".join(f"'{a}' -> '{b}'" for a, b in examples)
+    return (f"look-alike letters folded: {count} letter(s) of the other script in {words} word(s) "
+            f"written in {profile.script} or the reverse (e.g. {shown}); findings quote the text as published")
 
 
 def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
-                 source_path: str | None = None, encoding: str | None = None) -> Treaty:
+                 source_path: str | None = None, encoding: str | None = None,
+                 notices: tuple[str, ...] = ()) -> Treaty:
     """Return the Treaty parsed from normalised ``source`` text in the language of ``profile``.
 
-    Raises :class:`InputError` when the text has no article headings of that language.
+    A document without article headings is compared by its numbered points (or, failing
+    those, as one body of paragraphs), with a warning. Raises :class:`InputError` when it has
+    neither articles nor any paragraph of text.
     """
-    lines = source_lines(source, markdown)
+    folding = fold_lookalikes(source, profile.code)
+    text = folding.text
+    lines = source_lines(text, markdown)
     layout = detect_layout(lines)
-    blocks = split_blocks(lines, layout, lambda text: _heading_kind(profile, text), markdown)
-    paras = _paragraphs(blocks, profile, vocabulary_of(source))
-    builder = _Builder(source)
+    container = profile.container_heading()
+    blocks = split_blocks(lines, layout, lambda t: _heading_kind(profile, container, t), markdown)
+    paras = _paragraphs(blocks, profile, vocabulary_of(text))
+    builder = _Builder(text, folding.changes)
+    builder.warnings.extend(notices)
+    if folding.changes:
+        builder.warnings.append(_fold_warning(len(folding.changes), folding.words, folding.examples, profile))
     preface, articles = _split_articles(paras, builder.warnings)
+    unit_prefix = "art"
     if not articles:
-        raise InputError(
-            f"no article headings found for {profile.name} (expected lines like "
-            f"{_example_heading(profile)}): is this a treaty text, and is --lang right?"
+        _check_articleless(text, paras, profile)
+        fallback = _points_as_articles(paras)
+        if fallback is not None:
+            preface, articles = fallback
+            unit_prefix = "pt"
+            builder.warnings.append(
+                f"no article headings found for {profile.name} (like {_example_heading(profile)}): "
+                f"compared by its {len(articles)} numbered points, reported as articles"
+            )
+    if not articles:
+        builder.warnings.append(
+            f"no article headings or numbered points found for {profile.name} (like "
+            f"{_example_heading(profile)}): compared paragraph by paragraph as one body"
         )
+        title_at = _find_title(paras, profile)
+        cut = (title_at + 1) if title_at is not None else 0
+        head = paras[cut] if cut < len(paras) else paras[-1]
+        preface, articles = paras[:cut], [_Article("1", head.line, head, paras[cut:])]
+        unit_prefix = "body"
 
-    title_at = _find_title(preface, profile)
-    title = ""
-    if title_at is None:
-        builder.warnings.append("no title found before the first article")
-        preamble = preface
-    else:
-        for n, para in enumerate(preface[:title_at], start=1):
-            builder.add(f"instr.{n}", "instrument", para.text)
-        title_para = preface[title_at]
-        title_text = title_para.text
-        rest = preface[title_at + 1:]
-        # a title wrapped over several blocks continues in lower case without punctuation
-        while rest and rest[0].text.text[:1].islower() and not _ends(title_text.text, ".,;:"):
-            title_text = MappedText.concat([title_text, MappedText(" ", (title_text.offsets[-1] + 1,)), rest[0].text])
-            rest = rest[1:]
-        title = title_text.text
-        builder.add("title", "title", title_text)
-        preamble = rest
-    for n, para in enumerate(preamble, start=1):
-        builder.add(f"pre.{n}", "preamble", para.text)
+    title = _emit_preface(builder, preface, profile)
 
     counts: dict[str, int] = {}
-    for index, (number, line, body) in enumerate(articles):
+    for index, art in enumerate(articles):
+        number = art.number
         counts[number] = counts.get(number, 0) + 1
         article = number if counts[number] == 1 else f"{number}#{counts[number]}"
-        prefix = f"art{number}" if counts[number] == 1 else f"art{number}_{counts[number]}"
+        base = "body" if unit_prefix == "body" else f"{unit_prefix}{number}"
+        prefix = base if counts[number] == 1 else f"{base}_{counts[number]}"
+        body = art.body
+        if unit_prefix == "art" and art.head.title is not None:
+            builder.add(f"{prefix}.title", "heading", art.head.title, article)
+        elif unit_prefix == "art" and art.head.alone and body and _title_on_next_line(body[0]):
+            # 'Статья 5' alone on its line, the title on the next one
+            builder.add(f"{prefix}.title", "heading", body[0].text, article)
+            body = body[1:]
         finals: list[Para] = []
         signatures: list[Para] = []
         if index == len(articles) - 1:
             body, finals, signatures = _closing_paras(body, profile)
-        if not body:
-            builder.warnings.append(f"line {line}: article {number} has no text")
         walker = _ArticleWalker(builder, profile, article, prefix)
+        clauses = 0
         for para in body:
+            if para.container is not None:
+                _emit_container(builder, para)
+                continue
             walker.feed(para)
-        for n, para in enumerate(finals, start=1):
-            builder.add(f"final.{n}", "final", para.text)
-        for n, para in enumerate(signatures, start=1):
-            builder.add(f"sig.{n}", "signature", para.text)
+            clauses += not para.note and para.cell is None
+        if not clauses and unit_prefix == "art":
+            builder.warnings.append(f"line {art.line}: article {number} has no text")
+        _emit_closing(builder, finals, signatures, profile)
 
     return Treaty(
         language=profile.code,
@@ -337,7 +599,131 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
     )
 
 
+#: fewest paragraphs of a document without articles or numbered points that is still compared
+_MIN_BODY_PARAGRAPHS = 3
+
+
+def _check_articleless(text: str, paras: list[Para], profile: LanguageProfile) -> None:
+    """Raise :class:`InputError` when a text without articles is not a document to compare.
+
+    A text in another language than ``profile``'s (a wrong ``--lang``) or a note of a line or
+    two is refused; a letter-agreement or a memorandum of several paragraphs is not.
+    """
+    from treaty_align.parse.language import language_scores
+
+    scores = language_scores(text)
+    best = max(sorted(scores), key=lambda c: scores[c])
+    clauses = [p for p in paras if not p.note and p.cell is None]
+    if best != profile.code or len(clauses) < _MIN_BODY_PARAGRAPHS:
+        raise InputError(
+            f"no article headings found for {profile.name} (expected lines like "
+            f"{_example_heading(profile)}) and too little text in {profile.name} to compare by "
+            f"paragraphs: is this a treaty text, and is --lang right?"
+        )
+
+
+def _title_on_next_line(para: Para) -> bool:
+    text = para.text.text
+    return (para.alone and not para.note and para.cell is None and para.container is None
+            and _title_like(text) and _words(text) <= 20 and not _point_match(text)
+            and not re.match(r"^\(?\w\)", text))
+
+
+def _emit_container(builder: _Builder, para: Para) -> None:
+    kind, num = para.container or ("part", "")
+    builder.add(f"{kind}{num}", "container", para.text)
+
+
+def _emit_preface(builder: _Builder, preface: list[Para], profile: LanguageProfile) -> str:
+    """Add the segments before the first article; return the document's title."""
+    notes = [p for p in preface if p.note]
+    boxes = [p for p in preface if p.container is not None]
+    rest = [p for p in preface if not p.note and p.container is None]
+    title_at = _find_title(rest, profile)
+    title = ""
+    title_mapped: MappedText | None = None
+    note_n = 0
+
+    def add_note(para: Para) -> None:
+        nonlocal note_n
+        note_n += 1
+        builder.add(f"note.{note_n}", "note", para.text)
+
+    if title_at is None:
+        builder.warnings.append("no title found before the first article")
+        instrument: list[Para] = []
+        preamble = rest
+    else:
+        instrument, preamble = rest[:title_at], rest[title_at + 1:]
+        title_text = rest[title_at].text
+        # a title wrapped over several blocks continues in lower case without punctuation
+        while preamble and preamble[0].text.text[:1].islower() and not _ends(title_text.text, ".,;:") \
+                and preamble[0].cell is None:
+            title_text = MappedText.concat([title_text, MappedText(" ", (title_text.offsets[-1] + 1,)),
+                                            preamble[0].text])
+            preamble = preamble[1:]
+        title = title_text.text
+        title_mapped = title_text
+    # emit in document order: each paragraph in its role
+    roles: dict[int, str] = {}
+    for p in instrument:
+        roles[id(p)] = "instrument"
+    for p in preamble:
+        roles[id(p)] = "preamble"
+    for p in notes:
+        roles[id(p)] = "note"
+    for p in boxes:
+        roles[id(p)] = "container"
+    counters = {"instrument": 0, "preamble": 0}
+    title_done = title_at is None
+    for para in preface:
+        role = roles.get(id(para))
+        if role is None:
+            if not title_done and title_mapped is not None:
+                builder.add("title", "title", title_mapped)
+                title_done = True
+            continue
+        if role == "note":
+            add_note(para)
+        elif role == "container":
+            _emit_container(builder, para)
+        elif para.cell is not None:
+            counters["preamble"] += 1
+            builder.add(f"pre.{counters['preamble']}", "table", para.text)
+        else:
+            counters[role] += 1
+            prefix = "instr" if role == "instrument" else "pre"
+            builder.add(f"{prefix}.{counters[role]}", role, para.text)
+    return title
+
+
+def _emit_closing(builder: _Builder, finals: list[Para], signatures: list[Para], profile: LanguageProfile) -> None:
+    n_final = n_sig = n_note = 0
+    for para in finals:
+        if para.note or _has_cue(para.text.text, profile.certification_cues):
+            n_note += 1
+            builder.add(f"cert.{n_note}", "note", para.text)
+        else:
+            n_final += 1
+            builder.add(f"final.{n_final}", "final", para.text)
+    for para in signatures:
+        text = para.text.text
+        if para.note or (para.cell is None and _words(text) > _SIGNATURE_MAX_WORDS
+                         and _has_cue(text, profile.certification_cues)):
+            n_note += 1
+            builder.add(f"cert.{n_note}", "note", para.text)
+        elif para.cell is None and _words(text) > 2 * _SIGNATURE_MAX_WORDS:
+            # a long paragraph after the signatures is no signature: a certification or note
+            n_note += 1
+            builder.add(f"cert.{n_note}", "note", para.text)
+        else:
+            n_sig += 1
+            builder.add(f"sig.{n_sig}", "signature", para.text)
+
+
 def _example_heading(profile: LanguageProfile) -> str:
+    if profile.article_example:
+        return f"'{profile.article_example}'"
     pattern = profile.article_heading.pattern
     # turn the heading pattern into a readable example by replacing the number group
     example = re.sub(r"\(\?P<num>[^)]*\)", "1", pattern)

@@ -1,0 +1,130 @@
+"""The aligner on variants of the bundled treaty built in the test: articles in another order,
+a list item removed, the versions given the other way round, the treaty repeated in one file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AZ_PATH, KK_PATH
+from treaty_align.align import align_treaties
+from treaty_align.embed import get_encoder
+from treaty_align.parse import parse_text
+from treaty_align.pipeline import compare_treaties
+
+AZ_HEADING = re.compile(r"^[#* ]*Maddə \d+", re.M)
+# az articles in this order (0-based positions of Articles 1..16; Article 17 keeps its place)
+SHUFFLE = [0, 7, 2, 1, 4, 3, 9, 5, 6, 8, 10, 11, 13, 12, 14, 15]
+
+
+def _shuffled_az() -> str:
+    text = AZ_PATH.read_text(encoding="utf-8")
+    heads = [m.start() for m in AZ_HEADING.finditer(text)]
+    chunks = [text[heads[i]:heads[i + 1]] for i in range(len(heads) - 1)]
+    return text[:heads[0]] + "".join(chunks[i] for i in SHUFFLE) + text[heads[-1]:]
+
+
+def _pairs(alignments) -> set[tuple[str, str]]:
+    return {("+".join(s.id for s in r.segments["kk"]), "+".join(s.id for s in r.segments["az"]))
+            for r in alignments}
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(scope="module")
+def encoders(cache):
+    return {name: get_encoder(name, cache_dir=cache) for name in ("e5-small", "lexical")}
+
+
+@pytest.mark.parametrize("encoder", ["e5-small", "lexical"])
+def test_articles_in_another_order_are_paired_by_number(kk_treaty, az_treaty, encoders, encoder):
+    shuffled = parse_text(_shuffled_az(), "az")
+    assert shuffled.articles[:4] == ("1", "8", "3", "2")
+    enc = encoders[encoder]
+    plain = align_treaties({"kk": kk_treaty, "az": az_treaty}, enc.encode)
+    moved = align_treaties({"kk": kk_treaty, "az": shuffled}, enc.encode)
+    assert len(moved.alignments) == len(plain.alignments)
+    assert _pairs(moved.alignments) == _pairs(plain.alignments)
+    assert not any(r.segments["kk"] and r.segments["az"]
+                   and r.segments["kk"][0].article != r.segments["az"][0].article for r in moved.alignments)
+    assert any("another order" in w and "paired by number" in w for w in moved.warnings)
+    assert not any("numbering differs" in w or "is paired with" in w for w in moved.warnings)
+
+
+def test_articles_in_another_order_add_no_findings(cache, tmp_path):
+    shuffled = tmp_path / "az.md"
+    shuffled.write_text(_shuffled_az(), encoding="utf-8")
+    plain = compare_treaties(KK_PATH, AZ_PATH, encoder="e5-small", cache_dir=cache)
+    moved = compare_treaties(KK_PATH, shuffled, encoder="e5-small", cache_dir=cache)
+    assert sorted(d.id for d in moved.divergences) == sorted(d.id for d in plain.divergences)
+
+
+@pytest.mark.parametrize("dropped, kk_alone, pairs", [
+    # gender removed: kk gender stands alone, date of birth pairs with date of birth
+    ("cinsi;", "art6.i2", [("art6.i3", "art6.i2"), ("art6.i4", "art6.i3"), ("art6.i13", "art6.i12")]),
+    # citizenship removed: the items before it keep their pairs
+    ("vətəndaşlığı;", "art6.i5", [("art6.i4", "art6.i4"), ("art6.i6", "art6.i5")]),
+])
+def test_a_removed_list_item_leaves_its_neighbours_paired(kk_treaty, encoders, dropped, kk_alone, pairs):
+    text = AZ_PATH.read_text(encoding="utf-8")
+    assert text.count(dropped + "\n") == 1
+    az = parse_text(text.replace(dropped + "\n", "", 1), "az")
+    result = align_treaties({"kk": kk_treaty, "az": az}, encoders["e5-small"].encode)
+    got = _pairs(result.alignments)
+    assert (kk_alone, "") in got
+    assert set(pairs) <= got
+
+
+def test_a_close_call_next_to_an_omission_is_low_confidence(kk_treaty, encoders):
+    text = AZ_PATH.read_text(encoding="utf-8")
+    az = parse_text(text.replace("cinsi;\n", "", 1), "az")
+    result = align_treaties({"kk": kk_treaty, "az": az}, encoders["e5-small"].encode)
+    by_kk = {r.segments["kk"][0].id: r for r in result.alignments if r.segments["kk"]}
+    after_gap = by_kk["art6.i3"]
+    assert after_gap.low_confidence and after_gap.confidence < after_gap.score
+    assert not by_kk["art6.i1"].low_confidence and by_kk["art6.i1"].confidence == by_kk["art6.i1"].score
+
+
+def test_the_missing_item_finding_lands_on_the_removed_item(tmp_path, cache):
+    az = tmp_path / "az.md"
+    az.write_text(AZ_PATH.read_text(encoding="utf-8").replace("cinsi;\n", "", 1), encoding="utf-8")
+    result = compare_treaties(KK_PATH, az, encoder="e5-small", cache_dir=cache)
+    # the same finding on the same Kazakh clause is not new (the az ids after the gap shift)
+    plain = {(d.alignment_id, d.kind, d.message)
+             for d in compare_treaties(KK_PATH, AZ_PATH, encoder="e5-small", cache_dir=cache).divergences}
+    new = [d for d in result.divergences if (d.alignment_id, d.kind, d.message) not in plain]
+    assert [(d.alignment_id, d.kind, d.severity) for d in new] == [("art6.i2", "structure", "major")]
+    assert [e.segment_id for e in new[0].evidence if e.language == "kk"] == ["art6.i2"]
+
+
+@pytest.mark.parametrize("encoder", ["e5-small", "lexical"])
+def test_finding_ids_do_not_depend_on_argument_order(encoder, tmp_path, cache):
+    # a planted change gives the checks something more to find than the bundled differences
+    az = tmp_path / "az.md"
+    az.write_text(AZ_PATH.read_text(encoding="utf-8").replace("45 gün", "75 gün"), encoding="utf-8")
+    forward = compare_treaties(KK_PATH, az, encoder=encoder, cache_dir=cache)
+    backward = compare_treaties(az, KK_PATH, encoder=encoder, cache_dir=cache)
+    ids = sorted(d.id for d in forward.divergences)
+    assert len(ids) >= 5
+    assert ids == sorted(d.id for d in backward.divergences)
+
+
+def test_a_treaty_repeated_in_one_file_pairs_copies_in_order(encoders):
+    copies = 10
+    kk = parse_text("\n\n".join([KK_PATH.read_text(encoding="utf-8")] * copies), "kk")
+    az = parse_text("\n\n".join([AZ_PATH.read_text(encoding="utf-8")] * copies), "az")
+    assert kk.articles.count("1#10") == 1
+
+    def copy(seg) -> str:
+        return seg.article.partition("#")[2] or "1" if seg.article else "-"
+
+    result = align_treaties({"kk": kk, "az": az}, encoders["lexical"].encode)
+    both = [r for r in result.alignments if r.segments["kk"] and r.segments["az"] and r.article]
+    assert len(both) > 60 * copies
+    assert all({copy(s) for s in r.segments["kk"]} == {copy(s) for s in r.segments["az"]} for r in both)
+    assert not any("paired with" in w or "no counterpart" in w for w in result.warnings)

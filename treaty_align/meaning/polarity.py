@@ -1,0 +1,110 @@
+"""Polarity and modality of the predicates of one text.
+
+Both are found in one pass because in all three languages they share words or suffixes: a
+negated modal ("не может", «-а алмайды», "bilməz") is *one* prohibition, not a negation plus a
+permission, and a negative pronoun with a negated verb ("никто не", «ешкім … -ма-», "heç kəs …
+-mə-") is one negation. Each predicate gets a *scope*:
+
+* ``main`` — the predicate of a main clause (what the provision states);
+* ``sub`` — a relative, complement or reported clause ("which may arise");
+* ``cond`` — a condition ("if ... not").
+
+Negations of a noun, adjective or participle (lexicalised: «неприкосновенность», «қол
+сұғылмауы», "not covered by this Law") are kept apart as ``lexical``: they never change the
+polarity of a provision by themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from treaty_align.meaning.rules import MeaningRules
+
+#: the deontic families predicates fall into: a plain affirmative statement of treaty language
+#: already states a duty, so an explicit "must" and the plain present are one family, and a
+#: prohibition and a negated statement ("is not applied") are one too
+FAMILY = {"obligation": "duty", "permission": "permission", "prohibition": "negative", "negative": "negative"}
+
+_CLAUSE_BREAK = re.compile(r"[.;:!?,()]")
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """One modal or negated predicate: ``kind`` is obligation, permission, prohibition or negative."""
+
+    kind: str
+    scope: str
+    start: int
+    end: int
+
+    @property
+    def family(self) -> str:
+        """Return the deontic family: ``duty``, ``permission`` or ``negative``."""
+        return FAMILY[self.kind]
+
+
+def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
+    return any(s < te and ts < e for ts, te in taken)
+
+
+def _scope(folded: str, start: int, end: int, default: str, rules: MeaningRules) -> str:
+    if default != "main":
+        return default
+    if rules.subordinate_after is not None and rules.subordinate_after.match(folded, end):
+        return "sub"
+    if rules.subordinate_before is not None:
+        brk = max((m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, start)), default=0)
+        stretch = folded[brk:start]
+        if rules.subordinate_before.match(stretch):
+            if rules.condition_words is not None and rules.condition_words.search(stretch):
+                return "cond"
+            return "sub"
+    return "main"
+
+
+def predicates(folded: str, rules: MeaningRules) -> tuple[tuple[Predicate, ...], tuple[tuple[int, int], ...]]:
+    """Return the modal and negated predicates of ``folded`` text and the lexical negations' spans."""
+    taken: list[tuple[int, int]] = []
+    found: list[Predicate] = []
+    lexical: list[tuple[int, int]] = []
+    for rule in rules.modality:
+        for m in rule.regex.finditer(folded):
+            if m.end() <= m.start() or _overlaps(m.start(), m.end(), taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if rule.label == "ignore":
+                continue
+            found.append(Predicate(rule.label, _scope(folded, m.start(), m.end(), rule.scope, rules),
+                                   m.start(), m.end()))
+    for rule in rules.negation:
+        for m in rule.regex.finditer(folded):
+            if m.end() <= m.start() or _overlaps(m.start(), m.end(), taken):
+                continue
+            kind = rule.scope
+            if kind == "particle":
+                kind = _particle(m.group(1), rules)
+                # only the particle itself is taken: the word after it may carry other markers
+                particle_end = m.start(1)
+                while particle_end > m.start() and folded[particle_end - 1].isspace():
+                    particle_end -= 1
+                span = (m.start(), particle_end)
+            else:
+                span = (m.start(), m.end())
+            taken.append(span)
+            if kind == "ignore":
+                continue
+            if kind == "lexical":
+                lexical.append(span)
+                continue
+            default = "cond" if kind == "condition" else "main"
+            found.append(Predicate("negative", _scope(folded, span[0], m.end(), default, rules),
+                                   span[0], m.end()))
+    found.sort(key=lambda p: (p.start, p.end))
+    return tuple(found), tuple(sorted(lexical))
+
+
+def _particle(word: str, rules: MeaningRules) -> str:
+    from treaty_align.meaning.russian import part_of_speech
+
+    return "predicate" if part_of_speech(word) in rules.particle_tags else "lexical"

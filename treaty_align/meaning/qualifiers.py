@@ -1,0 +1,49 @@
+"""Time and manner qualifiers ("in writing", "immediately", "at least", "only" ...) of one text.
+
+Concepts are shared across languages (``qualifiers`` of ``data/<lang>/meaning.json``), so a
+qualifier on one side only is found by concept, whatever the words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from treaty_align.meaning.rules import MeaningRules
+
+#: qualifiers whose loss changes how or when a duty must be performed (major under a duty)
+OBLIGATION_QUALIFIERS: frozenset[str] = frozenset(
+    {"in_writing", "immediately", "at_least", "at_most", "in_advance"}
+)
+
+GLOSS = {
+    "in_writing": "in writing",
+    "immediately": "immediately / without delay",
+    "at_least": "at least / not less than",
+    "at_most": "not more than / not exceeding",
+    "only": "only / exclusively",
+    "in_advance": "in advance / prior",
+    "free_of_charge": "free of charge",
+}
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """One qualifier found: its shared concept and where its words are."""
+
+    concept: str
+    start: int
+    end: int
+
+
+def qualifiers(folded: str, rules: MeaningRules) -> tuple[Qualifier, ...]:
+    """Return the qualifiers of ``folded`` text in text order (overlapping matches once)."""
+    taken: list[tuple[int, int]] = []
+    out = []
+    for concept, rx in rules.qualifiers:
+        for m in rx.finditer(folded):
+            if m.end() <= m.start() or any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(Qualifier(concept, m.start(), m.end()))
+    out.sort(key=lambda q: (q.start, q.end))
+    return tuple(out)

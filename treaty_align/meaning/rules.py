@@ -1,0 +1,64 @@
+"""The compiled rules of ``data/<lang>/meaning.json``: modality, negation, scope and qualifiers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from treaty_align.data import has_data, load_json
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of ``modality`` or ``negation``: what it marks, its scope and its regex."""
+
+    label: str
+    scope: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class MeaningRules:
+    """Everything the meaning layer knows about one language."""
+
+    lang: str
+    modality: tuple[Rule, ...]
+    negation: tuple[Rule, ...]
+    particle_tags: frozenset[str]
+    subordinate_before: re.Pattern[str] | None
+    subordinate_after: re.Pattern[str] | None
+    condition_words: re.Pattern[str] | None
+    list_and: re.Pattern[str] | None
+    list_or: re.Pattern[str] | None
+    and_words: re.Pattern[str] | None
+    qualifiers: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _opt(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
+
+
+@lru_cache(maxsize=None)
+def rules(lang: str) -> MeaningRules | None:
+    """Return the meaning rules of ``lang`` (None when it has no ``meaning.json``)."""
+    if not has_data(lang, "meaning.json"):
+        return None
+    data = load_json(lang, "meaning.json")
+    joiners = data.get("list_joiners", {})
+    return MeaningRules(
+        lang=lang,
+        modality=tuple(Rule(r["class"], r.get("scope", "main"), re.compile(r["pattern"]))
+                       for r in data.get("modality", [])),
+        negation=tuple(Rule(r["scope"], r["scope"], re.compile(r["pattern"]))
+                       for r in data.get("negation", [])),
+        particle_tags=frozenset(data.get("particle_predicate_tags", [])),
+        subordinate_before=_opt(data.get("subordinate_before")),
+        subordinate_after=_opt(data.get("subordinate_after")),
+        condition_words=_opt(data.get("condition_words")),
+        list_and=_opt(joiners.get("and")),
+        list_or=_opt(joiners.get("or")),
+        and_words=_opt(data.get("and_words")),
+        qualifiers=tuple((concept, re.compile(p)) for concept, pats in data.get("qualifiers", {}).items()
+                         for p in pats),
+    )

@@ -1,0 +1,42 @@
+"""Russian word analysis through pymorphy3 (loaded on first use, never at import time)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> Any:
+    import pymorphy3  # core dependency; imported lazily because loading takes ~0.5 s
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def part_of_speech(word: str) -> str:
+    """Return the pymorphy3 part of speech of ``word`` (most probable reading; "" if unknown)."""
+    parses = _analyzer().parse(word)
+    return str(parses[0].tag.POS or "") if parses else ""
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """Return the normal form (lemma) of ``word``."""
+    parses = _analyzer().parse(word)
+    return parses[0].normal_form if parses else word
+
+
+@lru_cache(maxsize=65536)
+def is_passive(word: str) -> bool | None:
+    """Return True for a passive form (short passive participle, reflexive ``-ся`` transitive verb
+    in the present), False for an active finite verb, None when ``word`` is no finite verb form."""
+    parses = _analyzer().parse(word)
+    if not parses:
+        return None
+    tag = parses[0].tag
+    if tag.POS == "PRTS":
+        return True
+    if tag.POS == "VERB":
+        return False
+    return None

@@ -1,0 +1,122 @@
+"""Mixed scripts: Latin letters typed for Cyrillic look-alikes (and the reverse), folded per word.
+
+Published Kazakh often types Latin ``i`` for ``і`` or ``T``, ``a``, ``p`` inside Cyrillic words;
+Russian texts do the same, or type a Latin acronym partly in Cyrillic. Words, cues and labels
+then fail to match silently. :func:`fold_lookalikes` folds each such letter to the script of the
+word it stands in, from the language's table ``data/<lang>/lookalikes.json``, one character for
+one character (so every offset into the source stays valid). A word written wholly in the other
+script (a Latin name in a Cyrillic text) is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from treaty_align.data import load_json
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SCRIPT_PREFIX = {"Latn": "LATIN", "Cyrl": "CYRILLIC"}
+
+
+@dataclass(frozen=True)
+class LookalikeTable:
+    """The look-alike letters of one language: native letter -> the other script's twin."""
+
+    native_script: str
+    foreign_script: str
+    to_foreign: dict[str, str]
+    to_native: dict[str, str]
+
+
+@dataclass(frozen=True)
+class FoldResult:
+    """Folded text, the original letter at each changed offset, and how many words changed."""
+
+    text: str
+    changes: dict[int, str]
+    words: int
+    examples: tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=None)
+def lookalike_table(lang: str) -> LookalikeTable:
+    """Return the look-alike table of ``lang`` (``data/<lang>/lookalikes.json``)."""
+    raw = load_json(lang, "lookalikes.json")
+    pairs = dict(raw["native_to_foreign"])
+    return LookalikeTable(raw["native_script"], raw["foreign_script"], pairs,
+                          {v: k for k, v in pairs.items()})
+
+
+@lru_cache(maxsize=4096)
+def _script_of(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    for code, prefix in _SCRIPT_PREFIX.items():
+        if name.startswith(prefix):
+            return code
+    return "other"
+
+
+def _fold_word(word: str, table: LookalikeTable) -> str:
+    """Return ``word`` with its look-alikes folded to the script it is written in (or unchanged)."""
+    native_only = native_twin = foreign_twin = foreign_only = 0
+    for ch in word:
+        script = _script_of(ch)
+        if script == table.native_script:
+            if ch in table.to_foreign:
+                native_twin += 1
+            else:
+                native_only += 1
+        elif script == table.foreign_script:
+            if ch in table.to_native:
+                foreign_twin += 1
+            else:
+                foreign_only += 1
+    if not (native_only + native_twin) or not (foreign_twin + foreign_only):
+        return word  # one script only: a native word, or a genuinely foreign one
+    if foreign_only == 0 and foreign_twin:
+        # native letters with foreign twins typed among them: 'мемлекетiнiң', 'Tapaп'
+        return "".join(table.to_native.get(ch, ch) if _script_of(ch) == table.foreign_script else ch
+                       for ch in word)
+    if native_only == 0 and native_twin:
+        # a foreign word (letters the native script lacks) with native twins typed in: 'IВRD'
+        return "".join(table.to_foreign.get(ch, ch) if _script_of(ch) == table.native_script else ch
+                       for ch in word)
+    return word  # letters of both scripts without twins: cannot tell, leave it as written
+
+
+def fold_lookalikes(text: str, lang: str) -> FoldResult:
+    """Return ``text`` with look-alike letters folded to the script of their word.
+
+    The result has the same length as ``text``; ``changes`` maps each changed offset to the
+    original letter, so reports can quote the text as published.
+    """
+    table = lookalike_table(lang)
+    out = list(text)
+    changes: dict[int, str] = {}
+    words = 0
+    examples: list[tuple[str, str]] = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        folded = _fold_word(word, table)
+        if folded == word:
+            continue
+        words += 1
+        if len(examples) < 3 and (word, folded) not in examples:
+            examples.append((word, folded))
+        for i, (a, b) in enumerate(zip(word, folded)):
+            if a != b:
+                changes[m.start() + i] = a
+                out[m.start() + i] = b
+    return FoldResult("".join(out), changes, words, tuple(examples))
+
+
+def nfc_normalize(text: str) -> tuple[str, int]:
+    """Return ``text`` in Unicode NFC and the number of characters composition removed.
+
+    Composition never touches newlines, so line numbers of the source stay valid.
+    """
+    normal = unicodedata.normalize("NFC", text)
+    return normal, len(text) - len(normal)
