@@ -34,11 +34,22 @@ def test_findings_get_the_usual_rendering_as_suggestion():
                          (Evidence("kk", "art4.p1", 4, "дереу"), Evidence("az", "art4.p1", 4, "təcili")),
                          alignment_id="art4.p1")
     recs[3] = dataclasses.replace(recs[3], divergences=(finding,))
-    out = with_suggestions(recs, ("kk", "az"))
+    out = with_suggestions(recs, ("kk", "az"), authority="kk")
     assert out[3].divergences[0].suggestion == "az: dərhal"
     # a finding whose quote already is the usual rendering, or of a kind without renderings, keeps none
     same = dataclasses.replace(finding, evidence=(finding.evidence[0], Evidence("az", "art4.p1", 4, "dərhal")))
     numbers = dataclasses.replace(finding, kind="numbers")
     for d in (same, numbers):
         recs[3] = dataclasses.replace(recs[3], divergences=(d,))
-        assert with_suggestions(recs, ("kk", "az"))[3].divergences[0].suggestion == ""
+        assert with_suggestions(recs, ("kk", "az"), authority="kk")[3].divergences[0].suggestion == ""
+
+
+def test_without_an_authority_the_source_does_not_depend_on_argument_order():
+    recs = _records()
+    finding = Divergence("x1", "markers", "minor", "synthetic finding",
+                         (Evidence("az", "art4.p1", 4, "təcili"), Evidence("kk", "art4.p1", 4, "дереу")),
+                         alignment_id="art4.p1")
+    recs[3] = dataclasses.replace(recs[3], divergences=(finding,))
+    one = with_suggestions(recs, ("kk", "az"))[3].divergences[0].suggestion
+    other = with_suggestions(recs, ("az", "kk"))[3].divergences[0].suggestion
+    assert one == other

@@ -2,7 +2,7 @@
 
 A translator who meets "X is rendered as Y here" wants to know how the same document renders
 X in its other clauses. For the words a finding quotes in the source (the prevailing text, or
-the first version), :func:`usual_rendering` looks at the other aligned records whose source
+the first language code), :func:`usual_rendering` looks at the other aligned records whose source
 side has those words and returns the target word that goes with them there: the target stem
 most associated with them (Dice coefficient over records, at least :data:`MIN_SUPPORT`
 records), in its most frequent written form. No dictionary is needed, and nothing is
@@ -90,10 +90,11 @@ def with_suggestions(alignments: Sequence[Alignment], languages: Sequence[str],
     """Return ``alignments`` whose findings of :data:`SUGGESTING_KINDS` carry the usual rendering.
 
     For each finding without a suggestion, the source is the authority (when compared) else
-    the first language; for each other quoted language whose quote is not already the usual
+    the first language code in alphabetical order; for each other quoted language whose quote is not already the usual
     rendering, ``suggestion`` becomes ``"<lang>: <word>"`` (several joined by "; ").
     """
-    src = authority if authority in languages else languages[0]
+    # without an authority the source is fixed by the language codes, not by argument order
+    src = authority if authority in languages else min(languages)
     index: RenderingIndex | None = None
     out = []
     for al in alignments:

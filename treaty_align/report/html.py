@@ -636,7 +636,7 @@ def _review(d: "Divergence") -> str:
 def _finding(d: "Divergence", fid: str) -> str:
     sev = esc(d.severity)
     quotes = "".join(
-        f'<li>{esc(e.language)}{_place(d, e.language)} · line {int(e.line)}: '
+        f'<li>{esc(e.language)}{_place(d, e.language)} · {esc(e.where)}: '
         f'<q lang="{esc(e.language)}">{esc(e.quote)}</q></li>'
         for e in d.evidence
     )
