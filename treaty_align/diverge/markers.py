@@ -35,6 +35,7 @@ from treaty_align.meaning import MAIN_SCOPES, Provision
 from treaty_align.meaning.qualifiers import GLOSS as QUALIFIER_GLOSS
 from treaty_align.meaning.qualifiers import OBLIGATION_QUALIFIERS
 from treaty_align.meaning.rules import rules
+from treaty_align.messages import actor_of, consequence
 from treaty_align.model import Alignment, Divergence, Evidence
 
 #: time requirements whose loss changes *when* something must be done
@@ -202,7 +203,7 @@ class MarkersCheck(Check):
             evidence.extend([context.evidence(sides[x], s, e) for s, e in spans] or [context.near(sides[x], anchor)])
         message = "Obligation differs: " + "; ".join(parts) + "."
         if severity == MAJOR:
-            message += " This changes whether the provision obliges, permits or forbids."
+            message += " " + consequence("obligation", actor_of(context.treaties, context.authority))
         return [make_divergence(self.name, severity or MINOR, message, evidence, alignment=al,
                                 context=context, values=values)]
 
@@ -290,7 +291,7 @@ class MarkersCheck(Check):
                        f"({'; '.join(_words(sides[x], found[x]) for x in has)}), "
                        f"{'/'.join(lacks)} has " + ("similar but weaker time wording" if other_time else "no equivalent") + ".")
             if severity == MAJOR:
-                message += " This changes when the act must be done."
+                message += " " + consequence("time", actor_of(context.treaties, context.authority))
             out.append(make_divergence(self.name, severity, message, evidence, alignment=al,
                                        context=context, values=values))
         return out

@@ -655,7 +655,7 @@ def _finding(d: "Divergence", fid: str) -> str:
     )
     classes = f"finding sev-{sev}" + (f" {esc(decision.status)}" if decision else "")
     cited = d.cite()
-    sugg = (f'<p class="sugg">Rendered elsewhere in this document as <q>{esc(d.suggestion)}</q></p>'
+    sugg = (f'<p class="sugg">Suggested (as this document writes it elsewhere): {esc(d.suggestion)}</p>'
             if d.suggestion else "")
     return (
         f'<li class="{classes}" id="{fid}" data-fid="{esc(d.id)}" data-severity="{sev}" '
