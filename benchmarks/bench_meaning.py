@@ -161,12 +161,13 @@ def main(argv: list[str] | None = None) -> int:
                 if changed is None:
                     continue
                 n += 1
-                before = {d.id for d in al.divergences}
-                # the record is checked with the rest of its list (lead-in and items read together)
+                # the record is checked with the rest of its list (lead-in and items read
+                # together); a finding on any record of the list points at the change
                 members = [cmp.alignments[i] for i in groups.get(al.id, ())] or [al]
+                before = {d.id for m in members for d in m.divergences}
                 batch = [changed if m.id == al.id else m for m in members]
-                after = next(r for r in find_divergences(batch, langs, authority=cmp.authority)
-                             if r.id == al.id).divergences
+                after = [d for r in find_divergences(batch, langs, authority=cmp.authority)
+                         for d in r.divergences]
                 new = [d for d in after if d.id not in before]
                 tried[(kind, lang)] += 1
                 if new:

@@ -53,3 +53,9 @@ def test_citations_take_english_from_the_chosen_language():
     out = citations({"kk": kk, "ru": ru}, english_from="ru")
     assert out == {"kk": "2-бап 4-тармақ", "ru": "ст. 2 п. 5", "en": "Art. 2(5)"}
     assert citations({"kk": kk, "ru": ru})["en"] == "Art. 2(4)"
+
+
+def test_chapter_containers():
+    s = seg("chapter2", kind="container")
+    assert {lang: cite(s, lang) for lang in ("en", "kk", "ru", "az")} == {
+        "en": "Chapter 2", "kk": "2-тарау", "ru": "глава 2", "az": "Fəsil 2"}

@@ -43,7 +43,8 @@ def test_table_is_default(cache):
 
 
 @pytest.mark.parametrize("args,message", [
-    (["only-one.txt"], "give two files"),
+    (["only-one.txt"], "give two or three language versions in any order"),
+    ([str(KK_PATH), str(AZ_PATH), str(KK_PATH), str(AZ_PATH)], "not 4"),
     ([str(KK_PATH), str(KK_PATH)], "are both in 'kk'"),
     ([str(KK_PATH), "/nonexistent/file.txt"], "no such file"),
     ([str(KK_PATH), str(AZ_PATH), "--ru", str(KK_PATH)], "looks like kk"),
@@ -98,3 +99,34 @@ def test_update_baseline_accepts_current_findings(tmp_path, cache):
     without = _run("--fail-on", "major", cache=cache)
     assert without.returncode == 1
     assert "finding(s) at or above 'major'" in without.stderr
+
+
+def test_review_decisions_in_the_baseline_are_applied_and_kept(tmp_path, cache):
+    baseline = tmp_path / "baseline.json"
+    assert _run("--encoder", "lexical", "--baseline", str(baseline), "--update-baseline", cache=cache).returncode == 0
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    assert data["version"] == 2 and data["decisions"] == {}
+    ids = [d["id"] for d in data["divergences"]]
+    assert len(ids) >= 2
+    # a translator accepts one finding and rejects another, leaving the rest baselined
+    accepted, rejected = ids[0], ids[1]
+    data["decisions"] = {accepted: {"status": "accepted", "note": "the usual rendering"},
+                         rejected: {"status": "rejected", "note": "a real error", "by": "T"}}
+    baseline.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    proc = _run("--encoder", "lexical", "--baseline", str(baseline), "--format", "json", "--fail-on", "info",
+                cache=cache)
+    report = json.loads(proc.stdout)
+    shown = {d["id"]: d["decision"] for a in report["alignments"] for d in a["divergences"]}
+    assert set(shown) == {accepted, rejected}
+    assert shown[accepted] == {"status": "accepted", "note": "the usual rendering"}
+    assert shown[rejected]["status"] == "rejected"
+    assert proc.returncode == 1  # the rejected finding still fails the gate
+    assert report["summary"]["decisions"] == {"accepted": 1, "rejected": 1, "open": 0}
+    assert report["summary"]["baselined"] == len(ids) - 2
+    # every finding carries its citation in each document's style and a confidence
+    some = next(d for a in report["alignments"] for d in a["divergences"])
+    assert some["citation"]["en"] and 0 < some["confidence"] <= 1
+    # updating the baseline keeps the translator's decisions
+    assert _run("--encoder", "lexical", "--baseline", str(baseline), "--update-baseline", cache=cache).returncode == 0
+    kept = json.loads(baseline.read_text(encoding="utf-8"))["decisions"]
+    assert kept[accepted]["note"] == "the usual rendering" and kept[rejected]["by"] == "T"

@@ -107,18 +107,21 @@ def bundled_corpus(lang: str) -> Any:
     return bundled_path(lang)
 
 
-def compare(kk: Any, az: Any, ru: Any = None, **options: Any) -> "Comparison":
+def compare(*versions: Any, ru: Any = None, **options: Any) -> "Comparison":
     """Return the :class:`~treaty_align.model.Comparison` of two or three language versions.
 
-    Each version is a path or a loaded ``Treaty`` (from :func:`load` or :func:`load_text`);
-    ``options`` are those of :func:`treaty_align.pipeline.compare_treaties` (``encoder``,
-    ``authority``, ``checks`` as a list or a comma-separated string, ...).
+    Each version is a path (text, Markdown, HTML, .docx, PDF) or a loaded ``Treaty`` (from
+    :func:`load` or :func:`load_text`), in any order and any languages; ``ru`` names the Russian
+    one explicitly; ``options`` are those of :func:`treaty_align.pipeline.compare_treaties`
+    (``encoder``, ``authority``, ``checks`` as a list or a comma-separated string, ...).
     """
-    for name, source in (("kk", kk), ("az", az)) + ((("ru", ru),) if ru is not None else ()):
-        check_source(source, what=f"{name} (a path or a Treaty)")
+    for n, source in enumerate(versions, start=1):
+        check_source(source, what=f"version {n} (a path or a Treaty)")
+    if ru is not None:
+        check_source(ru, what="ru (a path or a Treaty)")
     from treaty_align.pipeline import compare_treaties
 
-    return compare_treaties(kk, az, ru=ru, **options)
+    return compare_treaties(*versions, ru=ru, **options)
 
 
 def open_results(path: Any) -> "CollectionResults":

@@ -1,11 +1,16 @@
 """Stage 2: align the clauses of two or three language versions of a treaty.
 
-Two levels. Articles are paired by number and the pairing is checked by content; when the
-numbering disagrees they are paired by content instead (with a warning). Inside each pair of
+Two levels. Articles are paired by number wherever they stand (a moved article keeps its
+number; each copy of a repeated number is its own article), and the pairing is checked by
+content: same-numbered articles whose content disagrees, and articles whose number the other
+version lacks, are paired by content among themselves; when the numbering as a whole disagrees,
+all articles are paired by content (with a warning). Inside each pair of
 blocks (title, preamble, an article, final clauses, signatures) a banded dynamic programme
 (:mod:`treaty_align.dp`) chooses 1-1, 1-0, 0-1, 1-2, 2-1 and 2-2 beads, scored by embedding
 similarity of the joined texts plus structural evidence (same structural id, same label, same
-numbers, relative position, length ratio). Items of one list that are given in another order
+numbers, relative position, length ratio). A bead next to an omission gets a lower confidence
+when the omitted clause would pair about as well. The weights and thresholds are fitted data
+(``data/calibration/align.json``). Items of one list that are given in another order
 are then matched crosswise. With three languages, each version is aligned to the pivot and the
 two pairings are merged into records holding all three.
 """
@@ -19,6 +24,7 @@ from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
+from treaty_align.data import load_json
 from treaty_align.dp import align_sequences
 from treaty_align.embed.lexical import lexical_vector
 from treaty_align.errors import InputError
@@ -32,25 +38,40 @@ BLOCK_ORDER: tuple[str, ...] = ("instrument", "title", "preamble", "container", 
                                 "note", "table")
 
 
+def fitted_calibration() -> dict:
+    """Return the aligner's fitted constants: ``data/calibration/align.json`` (see its ``fitted``
+    entry for the corpus, encoder and date, and ``benchmarks/fit_align.py`` for the fit)."""
+    return load_json("calibration", "align.json")
+
+
+_FITTED: dict = fitted_calibration()["align_options"]
+
+
 @dataclass(frozen=True)
 class AlignOptions:
-    """Weights and thresholds of the aligner (defaults tuned on synthetic cases and kk/az)."""
+    """Weights and thresholds of the aligner; the defaults are the fitted values of
+    ``data/calibration/align.json``."""
 
-    w_semantic: float = 0.45
-    w_lexical: float = 0.15
-    w_structure: float = 0.20
-    w_numbers: float = 0.10
-    w_length: float = 0.05
-    w_position: float = 0.05
-    threshold: float = 0.40
-    merge_penalty: float = 0.15
-    merge_penalty_2_2: float = 0.50
-    swap_margin: float = 0.05
-    low_confidence: float = 0.50
-    band: int = 8
-    parallel_bonus: float = 0.20
-    renumber_margin: float = 0.15
-    gap_margin: float = 0.10
+    w_semantic: float = _FITTED["w_semantic"]
+    w_lexical: float = _FITTED["w_lexical"]
+    w_structure: float = _FITTED["w_structure"]
+    w_numbers: float = _FITTED["w_numbers"]
+    w_length: float = _FITTED["w_length"]
+    w_position: float = _FITTED["w_position"]
+    #: a 1-1 bead must score above this to beat leaving both clauses unpaired
+    threshold: float = _FITTED["threshold"]
+    merge_penalty: float = _FITTED["merge_penalty"]
+    merge_penalty_2_2: float = _FITTED["merge_penalty_2_2"]
+    swap_margin: float = _FITTED["swap_margin"]
+    #: records whose confidence is below this are flagged low-confidence
+    low_confidence: float = _FITTED["low_confidence"]
+    band: int = int(_FITTED["band"])
+    #: reward of a 1-1 bead in a block whose clauses carry the same ids in the same order
+    parallel_bonus: float = _FITTED["parallel_bonus"]
+    #: per article, how much better pairing by content must be to override the numbers
+    renumber_margin: float = _FITTED["renumber_margin"]
+    #: how far a bead next to an omission must beat the one-off alternative to keep its score
+    gap_margin: float = _FITTED["gap_margin"]
 
 
 class EmbeddingTable:
@@ -228,8 +249,9 @@ class PairScorer:
         numbers, length = self.numbers_and_length(a_segs, b_segs)
         position = 1.0 - min(1.0, abs(pos_a - pos_b) * 2)
         surface = self.surface(a_segs, b_segs)
-        return (o.w_semantic * sem + o.w_lexical * surface + o.w_structure * min(structure, 1.0) + o.w_numbers * numbers
-                + o.w_length * length + o.w_position * position)
+        # fitted weights need not sum to one; a score stays in [0, 1]
+        return min(1.0, o.w_semantic * sem + o.w_lexical * surface + o.w_structure * min(structure, 1.0)
+                   + o.w_numbers * numbers + o.w_length * length + o.w_position * position)
 
 
 @dataclass(frozen=True)
@@ -249,9 +271,11 @@ def align_block(a_segs: Sequence[Segment], b_segs: Sequence[Segment], scorer: Pa
     n, m = len(a_segs), len(b_segs)
     o = scorer.options
     cache: dict[tuple[int, int, int, int], float] = {}
-    unnumbered_a = Counter(_container(s) for s in a_segs if not s.label)
-    unnumbered_b = Counter(_container(s) for s in b_segs if not s.label)
-    steady = frozenset(c for c, k in unnumbered_a.items() if unnumbered_b.get(c) == k)
+    # lists (and runs of paragraphs) with as many clauses on both sides; counted with the
+    # numbered ones, since one version may print a label where the other does not
+    counts_a = Counter(_container(s) for s in a_segs)
+    counts_b = Counter(_container(s) for s in b_segs)
+    steady = frozenset(c for c, k in counts_a.items() if counts_b.get(c) == k)
 
     def score(i0: int, i1: int, j0: int, j1: int) -> float:
         key = (i0, i1, j0, j1)
@@ -292,7 +316,48 @@ def align_block(a_segs: Sequence[Segment], b_segs: Sequence[Segment], scorer: Pa
         return bead_gain(scorer.content(a_segs[i0:i1], b_segs[j0:j1]), (i1 - i0) + (j1 - j0))
 
     beads = _repair_reordered(beads, a_segs, b_segs, score, content_gain, o.swap_margin)
+    beads = _pair_facing_gaps(beads, a_segs, b_segs, score, o.threshold - o.gap_margin)
     return _next_to_gaps(beads, a_segs, b_segs, score, o.gap_margin)
+
+
+def _pair_facing_gaps(beads: list[Bead], a_segs: Sequence[Segment], b_segs: Sequence[Segment],
+                      score: Callable[[int, int, int, int], float], floor: float) -> list[Bead]:
+    """Return ``beads`` where clauses left alone on both sides at the same place (a run of 1-0
+    and 0-1 beads) are paired 1-1, in order, when a pair scores at least ``floor``.
+
+    Omissions facing each other are more often a clause translated loosely than clauses each
+    version lacks; the confidence of such a pair is then judged by :func:`_next_to_gaps`.
+    """
+    ia = {s: i for i, s in enumerate(a_segs)}
+    ib = {s: i for i, s in enumerate(b_segs)}
+    out: list[Bead] = []
+    k = 0
+    while k < len(beads):
+        end = k
+        while end < len(beads) and len(beads[end].a) + len(beads[end].b) == 1:
+            end += 1
+        run = beads[k:end]
+        xs = sorted((s for bd in run for s in bd.a), key=ia.__getitem__)
+        ys = sorted((s for bd in run for s in bd.b), key=ib.__getitem__)
+        if not xs or not ys:
+            out.append(beads[k])
+            k += 1
+            continue
+
+        def gain(i0: int, i1: int, j0: int, j1: int) -> float:
+            if i0 == i1 or j0 == j1:
+                return 0.0
+            x, y = ia[xs[i0]], ib[ys[j0]]
+            return score(x, x + 1, y, y + 1) - floor
+
+        for r, q in align_sequences(len(xs), len(ys), gain, beads=((1, 1), (1, 0), (0, 1))):
+            if len(r) and len(q):
+                x, y = ia[xs[r.start]], ib[ys[q.start]]
+                out.append(Bead((xs[r.start],), (ys[q.start],), score(x, x + 1, y, y + 1)))
+            else:
+                out.append(Bead(tuple(xs[i] for i in r), tuple(ys[j] for j in q), 0.0))
+        k = end
+    return out
 
 
 def _next_to_gaps(beads: list[Bead], a_segs: Sequence[Segment], b_segs: Sequence[Segment],
@@ -491,6 +556,41 @@ def _content_pairs(na: Sequence[str], nb: Sequence[str], sims: np.ndarray,
             for r, q in _content_path(sims, options)]
 
 
+def _numbered_pairs(na: Sequence[str], nb: Sequence[str], sims: np.ndarray,
+                    options: AlignOptions) -> list[tuple[int | None, int | None]]:
+    """Return index pairs of same-numbered articles, repaired by content where it disagrees.
+
+    A same-numbered pair whose content disagrees is put back in play with the articles whose
+    number the other version lacks, and those are paired by content (a monotone DP): a local
+    renumbering (an article dropped, the later ones renumbered) is then paired right; a weak
+    pair that nothing better claims stays.
+    """
+    ia = {k: i for i, k in enumerate(na)}
+    ib = {k: j for j, k in enumerate(nb)}
+    common = [k for k in na if k in ib]
+    weak = [k for k in common if float(sims[ia[k], ib[k]]) < options.threshold]
+    index_pairs: list[tuple[int | None, int | None]] = [(ia[k], ib[k]) for k in common if k not in weak]
+    rest_a = sorted([ia[k] for k in weak] + [i for i, k in enumerate(na) if k not in ib])
+    rest_b = sorted([ib[k] for k in weak] + [j for j, k in enumerate(nb) if k not in ia])
+    claimed: list[tuple[int, int]] = []
+    if rest_a and rest_b:
+        sub = sims[np.ix_(rest_a, rest_b)]
+        claimed = [(rest_a[i], rest_b[j]) for i, j in _content_pairs(rest_a, rest_b, sub, options)
+                   if i is not None and j is not None
+                   and float(sims[rest_a[i], rest_b[j]]) >= options.threshold]
+    taken_a = {x for x, _ in claimed}
+    taken_b = {y for _, y in claimed}
+    for k in weak:
+        if ia[k] not in taken_a and ib[k] not in taken_b:
+            claimed.append((ia[k], ib[k]))
+            taken_a.add(ia[k])
+            taken_b.add(ib[k])
+    index_pairs += claimed
+    index_pairs += [(i, None) for i in rest_a if i not in taken_a]
+    index_pairs += [(None, j) for j in rest_b if j not in taken_b]
+    return index_pairs
+
+
 def pair_articles(a: Treaty, b: Treaty, tables: Sequence[EmbeddingTable],
                   options: AlignOptions) -> tuple[list[tuple[str | None, str | None]], list[str]]:
     """Return pairs of article keys ``(a_key, b_key)`` (None = no counterpart) and warnings.
@@ -510,27 +610,18 @@ def pair_articles(a: Treaty, b: Treaty, tables: Sequence[EmbeddingTable],
         # with one or two articles there is no distribution to judge content by: trust numbers
         return [(k, k) for k in na], warnings
     content = _content_pairs(na, nb, sims, options)
-    by_content = sum(float(sims[i, j]) - options.threshold for i, j in content if i is not None and j is not None)
-    by_number = sum(float(sims[ia[k], ib[k]]) - options.threshold for k in common)
+    numbered_pairs = _numbered_pairs(na, nb, sims, options) if common else []
+
+    def value(pairs: list[tuple[int | None, int | None]]) -> float:
+        return sum(max(0.0, float(sims[i, j]) - options.threshold) for i, j in pairs
+                   if i is not None and j is not None)
+
     # a weak encoder's article vectors are noisy: one closer neighbour proves nothing, so the
     # numbers are kept unless content wins by a margin per article
-    numbered = bool(common) and by_content <= by_number + options.renumber_margin * len(common)
+    numbered = bool(common) and value(content) <= value(numbered_pairs) + options.renumber_margin * len(common)
     index_pairs: list[tuple[int | None, int | None]]
     if numbered:
-        index_pairs = [(ia[k], ib[k]) for k in common]
-        rest_a = [i for i, k in enumerate(na) if k not in ib]
-        rest_b = [j for j, k in enumerate(nb) if k not in ia]
-        if rest_a and rest_b:
-            sub = sims[np.ix_(rest_a, rest_b)]
-            for i, j in _content_pairs(rest_a, rest_b, sub, options):
-                x = rest_a[i] if i is not None else None
-                y = rest_b[j] if j is not None else None
-                if x is not None and y is not None and float(sims[x, y]) < options.threshold:
-                    index_pairs += [(x, None), (None, y)]
-                else:
-                    index_pairs.append((x, y))
-        else:
-            index_pairs += [(i, None) for i in rest_a] + [(None, j) for j in rest_b]
+        index_pairs = numbered_pairs
         order_b = [k for k in nb if k in ia]
         if order_b != common:
             moved = [m for k, m in zip(common, order_b) if k != m]
@@ -576,24 +667,34 @@ def pair_articles(a: Treaty, b: Treaty, tables: Sequence[EmbeddingTable],
     return pairs, warnings
 
 
-def check_same_treaty(a: Treaty, b: Treaty, table: EmbeddingTable, min_separation: float = 0.8) -> None:
-    """Raise :class:`InputError` when ``a`` and ``b`` do not look like versions of one treaty.
+def same_treaty_separation(a: Treaty, b: Treaty, table: EmbeddingTable) -> float | None:
+    """Return how far same-numbered articles stand above the others in similarity.
 
-    With three or more articles numbered alike, same-numbered articles must be more similar
-    than differently numbered ones: their mean similarity must stand ``min_separation``
-    standard deviations above the mean of the other pairs. (Versions of one treaty stand about
-    two deviations apart with e5-small and 1.5 with the lexical encoder; unrelated texts about
-    zero.)
+    The mean similarity of same-numbered articles minus the mean of the other pairs, in standard
+    deviations of the latter; None with fewer than three article numbers in common.
     """
     va, vb = _article_vectors(a, table), _article_vectors(b, table)
     common = [k for k in va if k in vb]
     if len(common) < 3:
-        return
+        return None
     sims = np.stack([va[k] for k in common]) @ np.stack([vb[k] for k in common]).T
     diagonal = np.diag(sims)
     others = sims[~np.eye(len(common), dtype=bool)]
-    separation = float((diagonal.mean() - others.mean()) / (others.std() + 1e-9))
-    if separation < min_separation:
+    return float((diagonal.mean() - others.mean()) / (others.std() + 1e-9))
+
+
+def check_same_treaty(a: Treaty, b: Treaty, table: EmbeddingTable, min_separation: float | None = None) -> None:
+    """Raise :class:`InputError` when ``a`` and ``b`` do not look like versions of one treaty.
+
+    With three or more articles numbered alike, same-numbered articles must be more similar
+    than differently numbered ones by ``min_separation`` (default: the fitted value of
+    ``data/calibration/align.json``, which also records the separations measured on versions
+    of one act and on unrelated acts) in :func:`same_treaty_separation`.
+    """
+    if min_separation is None:
+        min_separation = float(fitted_calibration()["same_treaty"]["min_separation"])
+    separation = same_treaty_separation(a, b, table)
+    if separation is not None and separation < min_separation:
         raise InputError(
             f"the {a.language} and {b.language} texts do not look like versions of the same treaty "
             f"(articles with the same number are no more alike than any others); check the files"

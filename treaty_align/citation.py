@@ -24,6 +24,7 @@ ENGLISH = "en"
 _ARTICLE = re.compile(r"^art(?P<num>[^_.]+)(?:_\d+)?$")
 _POINT = re.compile(r"^p(?P<num>[^.]+)$")
 _ITEM = re.compile(r"^i(?P<num>\d+)$")
+_CHAPTER = re.compile(r"^chapter(?P<num>\w+)$")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ def place_of(segment: "Segment") -> Place:
             parts = parts[i:]
             break
     head = parts[0] if parts else ""
+    if cm := _CHAPTER.match(head):
+        return Place("chapter", article=cm.group("num"))
     if head in ("pre", "final", "sig", "instr"):
         n = _int(parts[1]) if len(parts) > 1 else None
         block = {"pre": "preamble", "final": "final", "sig": "signature", "instr": "instrument"}[head]
@@ -113,6 +116,8 @@ def cite(segment: "Segment", lang: str) -> str:
         return str(style[place.block]).format(n=n, ordinal=_ordinal(n, style))
     if place.block in ("title", "signature"):
         return str(style.get(place.block, ""))
+    if place.block == "chapter":
+        return str(style.get("chapter", "")).format(chapter=place.article)
     if place.block != "article" or place.article is None:
         return ""
     out = str(style["article"]).format(article=place.article)

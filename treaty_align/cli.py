@@ -91,11 +91,13 @@ def _add_parse(sub: "argparse._SubParsersAction[_Parser]") -> None:
         "parse", help="print the structure of one language version",
         description="Parse one language version of a treaty and print its structure: title, "
                     "preamble, articles, numbered points, sub-items, final clauses and signatures, "
-                    "each clause with its source line. Reads plain text or Markdown in UTF-8, "
-                    "UTF-16, CP1251 or KZ-1048 (the Kazakh variant of Windows-1251); the "
-                    "encoding and the language (kk, az, ru) are detected.",
+                    "each clause with where it stands (line; Word paragraph; PDF page and line). "
+                    "Reads plain text or Markdown in UTF-8, UTF-16, CP1251 or KZ-1048 (the Kazakh "
+                    "variant of Windows-1251), HTML, Word .docx and PDF with a text layer; the "
+                    "format, the encoding and the language (kk, az, ru) are detected.",
     )
-    p.add_argument("file", help="treaty text (plain text or Markdown; UTF-8, UTF-16, CP1251 or KZ-1048)")
+    p.add_argument("file", help="a treaty version: plain text or Markdown (UTF-8, UTF-16, CP1251, "
+                                "KZ-1048), HTML, Word .docx or PDF with a text layer")
     p.add_argument("--lang", help="language code (kk, az, ru); detected if omitted")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
@@ -132,18 +134,25 @@ def _add_compare(sub: "argparse._SubParsersAction[_Parser]") -> None:
         "compare",
         help="align the versions and report divergences (no files: the bundled treaty)",
         description="Align the clauses of two or three language versions and report where they "
-                    "differ in meaning. With no files, compares the bundled Kazakh and "
-                    "Azerbaijani texts of the 2019 Kazakhstan-Azerbaijan migration agreement.",
+                    "differ in meaning. Versions may be text, Markdown, HTML, Word .docx or PDF "
+                    "files, in any order; the result does not depend on the order. With no "
+                    "files, compares the bundled Kazakh and Azerbaijani texts of the 2019 "
+                    "Kazakhstan-Azerbaijan migration agreement.",
         epilog=_compare_epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("files", nargs="*", metavar="FILE", help="two language versions (e.g. KK AZ)")
-    p.add_argument("--ru", metavar="FILE", help="the Russian version: pivot and prevailing text")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="two or three language versions in any order and any of kk, az, ru "
+                        "(e.g. KK AZ, KK RU, RU AZ KK); the language of each is detected")
+    p.add_argument("--ru", metavar="FILE",
+                   help="the Russian version, named explicitly (same as giving it as a FILE): "
+                        "the pivot and, unless --authority says otherwise, the prevailing text")
     p.add_argument("--encoder", default="e5-small", metavar="NAME",
                    help="e5-small (default, offline), lexical (no model) or st:<model or folder> "
                         "(see 'encoders' below)")
     p.add_argument("--authority", metavar="LANG",
-                   help="the prevailing language that resolves divergences (default: ru if given)")
+                   help="the prevailing language that resolves divergences and is the pivot "
+                        "(default: ru when a Russian version is given; otherwise none)")
     p.add_argument("--format", choices=COMPARE_FORMATS, default="table",
                    help="report format (default: table, the terminal view; see 'formats' below)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report here (atomically)")
@@ -305,8 +314,12 @@ def _run_compare(args: argparse.Namespace) -> tuple[str, int, str]:
     from treaty_align.report import render
     from treaty_align.report.table import render_table
 
-    if len(args.files) == 1 or len(args.files) > 2:
-        raise OptionError("give two files (e.g. KK AZ), or none to compare the bundled treaty")
+    given = len(args.files) + (args.ru is not None)
+    if args.files and not 2 <= given <= 3:
+        # no FILE at all means the bundled treaty (with --ru, beside a Russian text)
+        raise OptionError(
+            f"give two or three language versions in any order (e.g. KK AZ, KK RU, RU AZ KK, "
+            f"or KK --ru RU), not {given}; or none to compare the bundled treaty")
     if args.update_baseline and not args.baseline:
         raise OptionError("--update-baseline needs --baseline FILE")
     # options, outputs and the baseline are checked before the (long) comparison starts

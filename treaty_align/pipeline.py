@@ -25,8 +25,36 @@ def _load(source: TreatySource, lang: str | None = None) -> Treaty:
     return load_treaty(source, lang=lang)
 
 
+def language_order(languages: Sequence[str], pivot: str | None = None) -> tuple[str, ...]:
+    """Return ``languages`` in the canonical order of every result: ``pivot`` first, then the
+    order of ``data/languages.json`` (kk, az, ru, ...), then any other code alphabetically.
+
+    The order never depends on the order the files were given in, so neither does the output.
+    """
+    import json
+    from importlib import resources
+
+    table = resources.files("treaty_align.data") / "languages.json"
+    known = list(json.loads(table.read_text(encoding="utf-8"))) if table.is_file() else []
+    rank = {code: i for i, code in enumerate(known)}
+    rest = sorted((code for code in dict.fromkeys(languages) if code != pivot),
+                  key=lambda code: (rank.get(code, len(rank)), code))
+    return ((pivot,) if pivot in languages else ()) + tuple(rest)
+
+
+def choose_pivot(languages: Sequence[str], authority: str | None = None) -> str:
+    """Return the pivot of the alignment: the prevailing language (``authority``) when given,
+    else Russian when present (it prevails under the bundled Agreement's final clauses and is the
+    usual common language of the region's treaties), else the first in canonical order."""
+    if authority is not None and authority in languages:
+        return authority
+    if "ru" in languages:
+        return "ru"
+    return language_order(languages)[0]
+
+
 def load_versions(versions: Sequence[TreatySource], ru: TreatySource | None = None) -> dict[str, Treaty]:
-    """Return the versions keyed by detected language, pivot (Russian, if given) first.
+    """Return the versions keyed by detected language, in the order given (``ru`` first).
 
     Raises :class:`InputError` when two versions are in the same language or the ``ru`` text
     is not Russian.
@@ -88,9 +116,12 @@ def compare_treaties(
 ) -> Comparison:
     """Return the :class:`Comparison` of two or three language versions of one treaty.
 
-    ``versions`` are paths or loaded Treaty objects (e.g. the Kazakh and Azerbaijani texts);
-    ``ru`` is the Russian text, which then is the pivot of the alignment and, unless
-    ``authority`` names another language, the prevailing text that resolves divergences.
+    ``versions`` are paths or loaded Treaty objects in any order and any languages (e.g. the
+    Kazakh and Azerbaijani texts, or Kazakh and Russian); the language of each is detected.
+    ``ru`` names the Russian text explicitly (it must be Russian). The prevailing text that
+    resolves divergences is ``authority``, or Russian when present; the pivot of the alignment
+    is that prevailing text, or the first language in canonical order. The result's languages
+    are in that order whatever the order of the arguments.
     """
     from treaty_align.embed import get_encoder
 
@@ -98,14 +129,18 @@ def compare_treaties(
         checks = [name.strip() for name in checks.split(",") if name.strip()]
     if len(versions) + (ru is not None) < 2:
         raise OptionError("give at least two language versions to compare")
-    treaties = load_versions(versions, ru)
-    languages = tuple(treaties)
-    if authority is None and "ru" in treaties:
+    loaded = load_versions(versions, ru)
+    if authority is None and "ru" in loaded:
         authority = "ru"
-    if authority is not None and authority not in treaties:
+    if authority is not None and authority not in loaded:
         raise OptionError(
-            f"--authority {authority}: no {authority} version given (have {', '.join(languages)})"
+            f"--authority {authority}: no {authority} version given "
+            f"(have {', '.join(language_order(tuple(loaded)))})"
         )
+    # the argument order must not change the result: the pivot and the order of languages are
+    # fixed by the languages themselves
+    languages = language_order(tuple(loaded), choose_pivot(tuple(loaded), authority))
+    treaties = {lang: loaded[lang] for lang in languages}
     enc = get_encoder(encoder, cache_dir=cache_dir, use_cache=use_cache, progress=progress)
     result = align_treaties(treaties, enc.encode, pivot=languages[0], options=options)
     notices: list[str] = []

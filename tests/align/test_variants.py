@@ -128,3 +128,19 @@ def test_a_treaty_repeated_in_one_file_pairs_copies_in_order(encoders):
     assert len(both) > 60 * copies
     assert all({copy(s) for s in r.segments["kk"]} == {copy(s) for s in r.segments["az"]} for r in both)
     assert not any("paired with" in w or "no counterpart" in w for w in result.warnings)
+
+
+def test_an_article_dropped_and_the_rest_renumbered_is_paired_by_content(kk_treaty, encoders):
+    text = AZ_PATH.read_text(encoding="utf-8")
+    heads = [m.start() for m in AZ_HEADING.finditer(text)]
+    # drop Article 15 and number Articles 16 and 17 as 15 and 16, as a version that lost one would
+    rest = re.sub(r"Maddə (\d+)", lambda m: f"Maddə {int(m.group(1)) - 1}", text[heads[15]:])
+    az = parse_text(text[:heads[14]] + rest, "az")
+    assert az.articles[-3:] == ("14", "15", "16")
+    result = align_treaties({"kk": kk_treaty, "az": az}, encoders["lexical"].encode)
+    by_kk = {r.segments["kk"][0].id: r for r in result.alignments if r.segments["kk"]}
+    assert by_kk["art15.1"].segments["az"] == ()
+    assert [s.article for s in by_kk["art16.1"].segments["az"]] == ["15"]
+    assert [s.article for s in by_kk["art17.1"].segments["az"]] == ["16"]
+    assert [s.article for s in by_kk["art14.1"].segments["az"]] == ["14"]
+    assert "kk article 15 has no counterpart" in result.warnings

@@ -8,9 +8,9 @@ from pathlib import Path
 from tests.conftest import AZ_PATH, KK_PATH
 
 ROOT = Path(__file__).resolve().parents[2] / "treaty_align"
-OWN = sorted((ROOT / "diverge").glob("*.py")) + [
+OWN = sorted((ROOT / "diverge").glob("*.py")) + sorted((ROOT / "meaning").glob("*.py")) + [
     p for lang in ("kk", "az", "ru") for name in ("markers.tsv", "numerals.tsv", "actors.tsv", "quality.tsv",
-                                                   "crossref.json", "morphology.json")
+                                                   "crossref.json", "morphology.json", "meaning.json")
     if (p := ROOT / "data" / lang / name).exists()
 ]
 
@@ -32,6 +32,6 @@ def test_no_line_repeats_four_words_of_the_bundled_treaty() -> None:
 
 
 def test_check_code_has_no_cyrillic_or_azerbaijani_letters() -> None:
-    for path in sorted((ROOT / "diverge").glob("*.py")):
+    for path in sorted((ROOT / "diverge").glob("*.py")) + sorted((ROOT / "meaning").glob("*.py")):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"[а-яёәіңғүұқөһА-ЯЁӘІҢҒҮҰҚӨҺəƏıİşŞçÇğĞöÖüÜ]", text), path.name

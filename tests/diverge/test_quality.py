@@ -96,7 +96,7 @@ def test_the_check_reports_typos_with_a_suggestion_as_info():
     assert bundled is not None and bundled.counts.get("государства", 0) >= 3
     out = [d for a in find_divergences([rec], ("kk", "az", "ru"), checks=["quality"]) for d in a.divergences]
     (d,) = [d for d in out if d.evidence[0].language == "ru"]
-    assert d.severity == "info" and d.suggestion == "государства"
+    assert d.severity == "info" and d.suggestion == "ru: государства"
     assert "possible typo: ‘госудраства’ (usually ‘государства’)" in d.message
     assert d.confidence == pytest.approx(0.5 * (0.6 + 0.4 * 0.9), abs=0.01)
 

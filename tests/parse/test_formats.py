@@ -111,7 +111,7 @@ def test_pdf_page_furniture_and_hyphens_removed(tmp_path, blocks):
     assert not any(re.fullmatch(r"\s*\d+\s*", ln) for ln in doc.text.split("\n"))
     treaty = load_treaty(path)
     # "стати-" / "стики" at a line end is joined: the whole word is in the document's vocabulary
-    assert "стати-\n" in doc.text
+    assert "стати-" not in doc.text and "в области статистики\n" in doc.text
     assert treaty.title == "СОГЛАШЕНИЕ о сотрудничестве в области статистики"
     with pdfplumber.open(str(path)) as pdf:
         printed = [[ln["text"] for ln in page.extract_text_lines()] for page in pdf.pages]
@@ -178,3 +178,56 @@ def test_parse_json_carries_locations(tmp_path, blocks, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["encoding"] == "docx"
     assert [s["location"] for s in data["segments"]][:2] == ["¶ 1", "¶ 3"]
+
+
+def test_findings_cite_word_paragraphs_and_pdf_pages(tmp_path, capsys):
+    import dataclasses
+
+    kk = write_docx(synthetic_blocks(SYNTHETIC_RU.with_name("kk.md")), tmp_path / "kk.docx")
+    # a planted change in the Russian PDF: 60 days where the Kazakh text says 30
+    changed = [dataclasses.replace(b, text=b.text.replace("30", "60")) for b in synthetic_blocks()]
+    ru = write_pdf(changed, tmp_path / "ru.pdf")
+    out = tmp_path / "r.json"
+    assert main(["compare", str(kk), str(ru), "--format", "json", "-o", str(out), "-q",
+                 "--cache-dir", str(tmp_path / "cache")]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["languages"] == ["ru", "kk"]
+    (finding,) = [d for a in data["alignments"] for d in a["divergences"]]
+    assert finding["kind"] == "numbers"
+    where = {e["language"]: e["location"] for e in finding["evidence"]}
+    assert where["kk"] == "¶ 19"
+    assert re.fullmatch(r"p\. 2, line \d+", where["ru"])
+    record = next(a for a in data["alignments"] if a["divergences"])
+    assert record["segments"]["kk"][0]["location"] == "¶ 19"
+    assert main(["compare", str(kk), str(ru), "--format", "markdown", "-q",
+                 "--cache-dir", str(tmp_path / "cache")]) == 0
+    assert "¶ 19: «30" in capsys.readouterr().out
+
+
+def test_dehyphenation_keeps_compounds_the_document_shows():
+    from treaty_align.parse.pdf import dehyphenate
+
+    lines = ["бір-бірін хабардар етеді, бір-", "бірін", "для инвес-", "торов и научно-",
+             "технического, технический совет, предос-", "тавляет"]
+    assert dehyphenate(lines) == ["бір-бірін хабардар етеді, бір-", "бірін", "для инвесторов",
+                                  "и научно-", "технического, технический совет, предоставляет", ""]
+
+
+def test_docx_tracked_changes_and_content_controls(tmp_path, blocks):
+    import docx
+    from docx.oxml import parse_xml
+
+    path = write_docx(blocks, tmp_path / "ru.docx")
+    document = docx.Document(str(path))
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    target = next(p for p in document.paragraphs if p.text.startswith("Стороны сотрудничают"))
+    target._p.append(parse_xml(f'<w:ins {ns} w:id="1" w:author="t"><w:r><w:t> Вставка принята.</w:t></w:r></w:ins>'))
+    target._p.append(parse_xml(f'<w:del {ns} w:id="2" w:author="t"><w:r><w:delText> Удалено.</w:delText></w:r></w:del>'))
+    # a paragraph inside a block-level content control
+    sdt = parse_xml(f'<w:sdt {ns}><w:sdtContent><w:p><w:r><w:t>Настоящее Соглашение толкуется добросовестно.</w:t>'
+                    f'</w:r></w:p></w:sdtContent></w:sdt>')
+    target._p.addnext(sdt)
+    document.save(path)
+    treaty = load_treaty(path)
+    assert treaty.segment("art1.1").text.endswith("своих государств. Вставка принята.")
+    assert treaty.segment("art1.2").text == "Настоящее Соглашение толкуется добросовестно."

@@ -37,3 +37,27 @@ def test_language_folder_is_complete(code):
 ])
 def test_detect_language(code, sample):
     assert detect_language(sample) == code
+
+
+@pytest.mark.parametrize("code", available_languages())
+def test_lookalike_table_pairs_letters_of_two_scripts(code):
+    import unicodedata
+
+    from treaty_align.parse.scripts import lookalike_table
+
+    table = lookalike_table(code)
+    names = {"Cyrl": "CYRILLIC", "Latn": "LATIN"}
+    for native, foreign in table.to_foreign.items():
+        assert unicodedata.name(native).startswith(names[table.native_script]), native
+        assert unicodedata.name(foreign).startswith(names[table.foreign_script]), foreign
+    assert len(table.to_native) == len(table.to_foreign)  # one twin per letter, both ways
+
+
+@pytest.mark.parametrize("code", available_languages())
+def test_container_words_and_cues_are_lower_case(code):
+    prof = profile(code)
+    words = [w for _, ws in prof.container_words for w in ws]
+    assert words and all(w == w.lower() for w in words)
+    for cues in (prof.note_cues, prof.publisher_cues, prof.certification_cues, prof.amendment_cues):
+        assert cues and all(c == c.lower() for c in cues)
+    assert prof.container_heading().match(words[0] + " 2")

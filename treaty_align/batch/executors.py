@@ -160,7 +160,7 @@ class DaskExecutor:
             except (OSError, TimeoutError, ValueError) as exc:
                 raise OptionError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from exc
         cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=":0")  # any free port: never clash with another cluster
         return Client(cluster), cluster
 
     def run(self, items: Iterable[WorkItem]) -> Iterator[tuple[WorkItem, DocumentOutcome]]:

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Iterator, Protocol, Sequence
 
 from treaty_align import __version__
-from treaty_align.batch.collection import Document, collect
-from treaty_align.batch.executors import DEFAULT_ATTEMPTS, make_executor
+from treaty_align.batch.collection import Document, collect, report_stem
+from treaty_align.batch.executors import DEFAULT_ATTEMPTS, Executor, make_executor
 from treaty_align.batch.store import DB_NAME, ResultsStore
 from treaty_align.batch.worker import CompareOptions, DocumentOutcome, WorkItem
 from treaty_align.errors import InputError, OptionError
@@ -243,7 +243,7 @@ def _items(documents: Sequence[Document], options: CompareOptions,
         yield WorkItem(document.id, files, document.authority, options)
 
 
-def _execute(executor: object, documents: Sequence[Document], options: CompareOptions,
+def _execute(executor: Executor, documents: Sequence[Document], options: CompareOptions,
              store: ResultsStore, run_id: int, out_dir: Path) -> Iterator[tuple[WorkItem | None, DocumentOutcome]]:
     """Run the documents, store each outcome as it arrives, and yield it."""
     keys: dict[str, tuple[str, dict[str, str], tuple[str, ...]]] = {}
@@ -256,7 +256,7 @@ def _execute(executor: object, documents: Sequence[Document], options: CompareOp
         store.save(outcome, input_key=key, input_hashes=hashes, paths=paths, reports=reports,
                    attempts=attempts.get(outcome.doc_id, 1), run_id=run_id)
 
-    for item, outcome in executor.run(_items(documents, options, keys, early)):  # type: ignore[attr-defined]
+    for item, outcome in executor.run(_items(documents, options, keys, early)):
         while early:
             failed = early.pop(0)
             store_outcome(failed)
@@ -271,7 +271,6 @@ def _execute(executor: object, documents: Sequence[Document], options: CompareOp
 
 def _write_reports(out_dir: Path, outcome: DocumentOutcome) -> dict[str, str]:
     """Write the outcome's reports atomically; return ``{format: path relative to out_dir}``."""
-    from treaty_align.batch.collection import report_stem
     from treaty_align.report import write_atomic
 
     stem = report_stem(outcome.doc_id)

@@ -102,7 +102,12 @@ def find_divergences(
             by_record.setdefault(d.alignment_id, {}).setdefault(d.id, d)
     if notices is not None:
         notices.extend(n for n in context.notices if n not in notices)
-    return tuple(
+    found = tuple(
         dataclasses.replace(al, divergences=tuple(sorted(by_record.get(al.id, {}).values(), key=_sort_key)))
         for al in alignments
     )
+    # how the document itself renders the quoted wording elsewhere, for the translator
+    # (imported here: renderings uses the morphology helpers of this package)
+    from treaty_align.renderings import with_suggestions
+
+    return with_suggestions(found, context.languages, authority)

@@ -33,6 +33,9 @@ from treaty_align.diverge.morphology import (
     stanza_backend,
     words,
 )
+from treaty_align.meaning import Provision
+from treaty_align.meaning.rules import rules
+from treaty_align.meaning.roles import GLOSS as ROLE_GLOSS
 from treaty_align.model import Alignment, Divergence, Evidence
 
 #: subjects that name the Parties generically: "the Parties" vs "each Party" is not a change of actor
@@ -60,11 +63,16 @@ class Clause:
     voice: str | None
     predicate_span: tuple[int, int] | None
     agent: bool
+    main_subject: bool = False
 
     @property
     def impersonal(self) -> bool:
-        """Return True for a passive clause that does not name who acts."""
-        return self.voice == "passive" and not self.agent
+        """Return True for a passive clause that does not name who acts.
+
+        A by-phrase or a subject of the main clause itself names the actor; the subject of a
+        condition before it ("if the Party considers ..., it is refused") does not.
+        """
+        return self.voice == "passive" and not self.agent and not self.main_subject
 
 
 def clauses(side: Side, context: CheckContext | None = None) -> list[Clause]:
@@ -78,6 +86,7 @@ def clauses(side: Side, context: CheckContext | None = None) -> list[Clause]:
         if notice and notice not in context.notices:
             context.notices.append(notice)
     out = []
+    meaning_rules = rules(side.lang)
     for s, e in sentences(side.text):
         sub = side.folded[s:e]
         found = find_all(sub, rows)
@@ -91,7 +100,13 @@ def clauses(side: Side, context: CheckContext | None = None) -> list[Clause]:
                 span = (before[-1][0], span[1])
         if backend is not None:
             voice = backend.voice(side.text[s:e]) or voice
+        boundary = 0
+        cond_end = meaning_rules.condition_end if meaning_rules is not None else None
+        if cond_end is not None:
+            limit = span[0] if span is not None else len(sub)
+            boundary = max((m.end() for m in cond_end.finditer(sub, 0, limit)), default=0)
         out.append(Clause(
+            main_subject=any(m.start >= boundary for m in noms),
             start=s, end=e,
             subject=noms[0].concept if noms else None,
             subject_span=(s + noms[0].start, s + noms[0].end) if noms else None,
@@ -134,7 +149,8 @@ class ActorCheck(Check):
         langs = tuple(lang for lang in languages if lexicon(lang, "actors.tsv"))
         for al, sides in self.records(alignments, langs):
             per = {lang: clauses(side, context) for lang, side in sides.items()}
-            found = self._lost_actor(al, sides, per, context) or self._swapped(al, sides, per, context)
+            found = (self._lost_actor(al, sides, per, context) or self._swapped(al, sides, per, context)
+                     or self._roles(al, sides, context))
             if found is not None:
                 out.append(found)
         return out
@@ -190,6 +206,38 @@ class ActorCheck(Check):
                     return make_divergence(self.name, MAJOR, message, evidence, alignment=al,
                                            context=context, values=values)
         return None
+
+    def _roles(self, al: Alignment, sides: dict[str, Side], context: CheckContext) -> Divergence | None:
+        """A role or actor named more often on one side and another of its group more often on the other."""
+        provs = {lang: p for lang in sides if (p := context.provision(al, lang)) is not None}
+        langs = list(provs)
+        groups = {g for lang in provs if (r := rules(lang)) is not None for g in r.role_groups}
+        for group in sorted(groups):
+            for i, a in enumerate(langs):
+                for b in langs[i + 1:]:
+                    pa, pb = provs[a], provs[b]
+                    diff = {c: pa.role_count(c) - pb.role_count(c) for c in group}
+                    more_a = [c for c in group if diff[c] > 0]
+                    more_b = [c for c in group if diff[c] < 0]
+                    if not (more_a and more_b):
+                        continue
+                    first, second = more_a[0], more_b[0]
+                    message = (
+                        f"Different actor or role: {a} names {ROLE_GLOSS.get(first, first)} where {b} names "
+                        f"{ROLE_GLOSS.get(second, second)} ({_role_words(sides[a], pa, group)} / "
+                        f"{_role_words(sides[b], pb, group)}). "
+                        "This changes who acts or whose law or decision applies."
+                    )
+                    evidence = [context.evidence(sides[x], r.start, r.end) for x in (a, b)
+                                for r in provs[x].roles if r.concept in (first, second)]
+                    values = {x: tuple(p.role_count(c) for c in group) for x, p in provs.items()}
+                    return make_divergence(self.name, MAJOR, message, evidence, alignment=al,
+                                           context=context, values=values)
+        return None
+
+
+def _role_words(side: Side, prov: Provision, group: tuple[str, ...]) -> str:
+    return ", ".join(f"‘{side.text[r.start:r.end]}’" for r in prov.roles if r.concept in group) or "—"
 
 
 def side_words(side: Side, c: Clause, *, subject: bool = True) -> str:

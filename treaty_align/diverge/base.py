@@ -139,7 +139,11 @@ class CheckContext:
 
     def evidence(self, side: Side, start: int, end: int) -> Evidence:
         """Return the evidence quoting ``side.text[start:end]``, with its segment and source line."""
-        quote = side.text[start:end].strip()
+        # quote the text as published: folded look-alike letters are shown as they were typed
+        # (a segment's original has the same length as its text, so offsets carry over)
+        published = " ".join(s.published for s in side.segments) if any(
+            s.original is not None for s in side.segments) else side.text
+        quote = published[start:end].strip()
         seg = side.segment_at(start)
         line = seg.line
         location = seg.location

@@ -34,6 +34,8 @@ from treaty_align.diverge.morphology import Match, find_all, lexicon
 from treaty_align.meaning import MAIN_SCOPES, Provision
 from treaty_align.meaning.qualifiers import GLOSS as QUALIFIER_GLOSS
 from treaty_align.meaning.qualifiers import OBLIGATION_QUALIFIERS
+from treaty_align.meaning.rules import rules
+from treaty_align.messages import actor_of, consequence
 from treaty_align.model import Alignment, Divergence, Evidence
 
 #: time requirements whose loss changes *when* something must be done
@@ -45,7 +47,7 @@ NEAR_TIME: dict[str, tuple[str, ...]] = {
     "immediately": ("asap",),
     "asap": ("immediately", "within", "deadline"),
     "within": ("deadline",),
-    "deadline": ("within",),
+    "deadline": ("within", "limit_min"),
 }
 #: markers whose presence on one side only is a plausible change of meaning
 MINOR_CONCEPTS: tuple[str, ...] = ("if", "except", "or")
@@ -145,6 +147,7 @@ class MarkersCheck(Check):
             profiles = {lang: p for lang, s in sides.items() if (p := profile(s.folded, lang)) is not None}
             out.extend(self._deontic(al, sides, profiles, context))
             out.extend(self._qualifiers(al, sides, context))
+            out.extend(self._terms(al, sides, context))
             out.extend(self._time(al, sides, profiles, context))
             out.extend(self._minor(al, sides, profiles, context))
         return out
@@ -168,17 +171,21 @@ class MarkersCheck(Check):
             top = max(every[x][family] for x in provs)
             has = [x for x in provs if every[x][family] == top]
             lacks = [x for x in provs if x not in has]
+            if family == "negative" and _attributive_answered(has, lacks, provs):
+                continue
             absent = all(every[x][family] == 0 for x in lacks)
-            in_main = any(main[x][family] for x in has)
+            # a negated participle on one side only is minor: translators render it as often by
+            # an antonym ("not complete" / "incomplete") as by a negation
+            stated = any(p.scope in MAIN_SCOPES for x in has for p in provs[x].of_family(family))
             # a list may say it once for all items: a modal after the last item, a negated lead-in
             elsewhere = all(listed[x][family] >= top for x in lacks)
-            major = absent and in_main and not elsewhere
-            if major and family == "negative":
-                # a negation the other side expresses inside a noun or participle is a change of
-                # scope, not of polarity, when there are enough of them to answer it
-                need = max(main[x][family] for x in has)
-                if all(len(provs[x].lexical_negations) >= need for x in lacks):
-                    major = False
+            major = absent and stated and not elsewhere
+            if not major and not elsewhere and _sentence_differs(family, has, lacks, provs):
+                major = True
+            if major and family == "negative" and all(provs[x].lexical_negations for x in lacks):
+                # the other side negates inside a noun ("non-interference"): a change of scope,
+                # not of polarity
+                major = False
             if major and family == "permission" and all(main[x]["negative"] for x in lacks) and all(
                     main[x]["negative"] for x in has):
                 major = False
@@ -196,9 +203,41 @@ class MarkersCheck(Check):
             evidence.extend([context.evidence(sides[x], s, e) for s, e in spans] or [context.near(sides[x], anchor)])
         message = "Obligation differs: " + "; ".join(parts) + "."
         if severity == MAJOR:
-            message += " This changes whether the provision obliges, permits or forbids."
+            message += " " + consequence("obligation", actor_of(context.treaties, context.authority))
         return [make_divergence(self.name, severity or MINOR, message, evidence, alignment=al,
                                 context=context, values=values)]
+
+    def _terms(self, al: Alignment, sides: dict[str, Side], context: CheckContext) -> list[Divergence]:
+        """A content concept on one side where the other names another of its group instead
+        (interpretation vs application or effect): what the provision acts on differs."""
+        provs = {lang: p for lang in sides if (p := context.provision(al, lang)) is not None}
+        if len(provs) < 2:
+            return []
+        groups = {lang: rules(lang).term_groups for lang in provs if rules(lang) is not None}
+        langs = list(provs)
+        for i, a in enumerate(langs):
+            for b in langs[i + 1:]:
+                ca, cb = provs[a].term_concepts(), provs[b].term_concepts()
+                for group in groups.get(a, ()):
+                    only_a = sorted((ca - cb) & set(group))
+                    only_b = sorted((cb - ca) & set(group))
+                    if not (only_a and only_b):
+                        continue
+                    ta = [t for t in provs[a].terms if t.concept in only_a]
+                    tb = [t for t in provs[b].terms if t.concept in only_b]
+                    message = (
+                        f"Content differs: {a} speaks of {', '.join(c.replace('_', ' ') for c in only_a)} "
+                        f"({', '.join(f'‘{sides[a].text[t.start:t.end]}’' for t in ta)}) where {b} speaks of "
+                        f"{', '.join(c.replace('_', ' ') for c in only_b)} "
+                        f"({', '.join(f'‘{sides[b].text[t.start:t.end]}’' for t in tb)}). "
+                        "This changes what the provision acts on."
+                    )
+                    evidence = ([context.evidence(sides[a], t.start, t.end) for t in ta]
+                                + [context.evidence(sides[b], t.start, t.end) for t in tb])
+                    values = {x: tuple(sorted(p.term_concepts() & set(group))) for x, p in provs.items()}
+                    return [make_divergence(self.name, MAJOR, message, evidence, alignment=al,
+                                            context=context, values=values)]
+        return []
 
     def _qualifiers(self, al: Alignment, sides: dict[str, Side], context: CheckContext) -> list[Divergence]:
         """Qualifiers (in writing, at least, only ...) present on one side only."""
@@ -252,7 +291,7 @@ class MarkersCheck(Check):
                        f"({'; '.join(_words(sides[x], found[x]) for x in has)}), "
                        f"{'/'.join(lacks)} has " + ("similar but weaker time wording" if other_time else "no equivalent") + ".")
             if severity == MAJOR:
-                message += " This changes when the Parties must act."
+                message += " " + consequence("time", actor_of(context.treaties, context.authority))
             out.append(make_divergence(self.name, severity, message, evidence, alignment=al,
                                        context=context, values=values))
         return out
@@ -332,5 +371,46 @@ def _deontic_phrase(family: str, has: list[str], lacks: list[str], absent: bool,
         other = "states a duty or a plain rule" if absent else "has fewer permissions"
     else:
         what = f"{'/'.join(has)} is negative or prohibits ({quoted})"
-        other = "is affirmative" if absent else "has fewer negated predicates"
+        inside = [f"‘{sides[x].text[s:e]}’" for x in lacks for s, e in provs[x].lexical_negations]
+        if inside:
+            other = f"negates only inside a word ({', '.join(inside)}): check the scope"
+        else:
+            other = "is affirmative" if absent else "has fewer negated predicates"
     return f"{what} where {'/'.join(lacks)} {other}"
+
+
+def _sentence_differs(family: str, has: list[str], lacks: list[str], provs: dict[str, Provision]) -> bool:
+    """Return True when the versions have as many sentences and one sentence states ``family`` in
+    its main clause on one side while the same sentence on the other has none of it at all.
+
+    Records of several sentences hide a changed modal behind one that both versions share; with
+    the same number of sentences, the sentences correspond one to one.
+    """
+    for x in has:
+        for y in lacks:
+            px, py = provs[x], provs[y]
+            if len(px.sentences) != len(py.sentences) or len(px.sentences) < 2:
+                continue
+            main_x = px.by_sentence(family, MAIN_SCOPES)
+            all_y = py.by_sentence(family)
+            lex_y = py.lexical_by_sentence()
+            for i, n in enumerate(main_x):
+                if n and not all_y[i] and not (family == "negative" and lex_y[i]):
+                    return True
+    return False
+
+
+def _attributive_answered(has: list[str], lacks: list[str], provs: dict[str, Provision]) -> bool:
+    """Return True when the extra negations are all negated participles or adjectives and the
+    other side has as many negations inside words ("not fixed" / "indefinite"): the same
+    meaning, negated in another part of speech."""
+    for x in has:
+        extra = [p for p in provs[x].of_family("negative") if p.scope == "attr"]
+        if len(extra) != len(provs[x].of_family("negative")) - min(
+                len(provs[y].of_family("negative")) for y in lacks):
+            return False
+        for y in lacks:
+            missing = len(provs[x].of_family("negative")) - len(provs[y].of_family("negative"))
+            if len(provs[y].lexical_negations) < missing:
+                return False
+    return True

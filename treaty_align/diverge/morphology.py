@@ -206,12 +206,25 @@ def _voice_rules(lang: str) -> dict[str, Any]:
         "auxiliaries": [re.compile(p) for p in voice.get("auxiliaries", [])],
         "nonfinite": [re.compile(p) for p in voice.get("nonfinite", [])],
         "order": morphology(lang).get("word_order", "SOV"),
+        "analyzer": voice.get("analyzer"),
+        "reflexive": tuple(voice.get("reflexive_endings", [])),
     }
 
 
 def word_voice(word: str, lang: str) -> str | None:
     """Return ``"passive"``, ``"active"`` or None (not recognisably a verb) for a folded word."""
     rules = _voice_rules(lang)
+    if rules["analyzer"] == "pymorphy3":
+        # the suffix rules alone take some third-person plurals for short participles
+        from treaty_align.meaning.russian import part_of_speech
+
+        pos = part_of_speech(word)
+        if pos == "PRTS":
+            return "passive"
+        if pos != "VERB":
+            return None
+        if not word.endswith(rules["reflexive"]):
+            return "active"
     for rx in rules["passive"]:
         m = rx.match(word)
         if m:

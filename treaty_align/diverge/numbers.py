@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -33,6 +34,8 @@ from treaty_align.diverge.numerals import spelled_numbers
 from treaty_align.model import Alignment, Divergence, Evidence
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+|%|[()]")
+#: HTML tags of the publisher's tables (colspan="2") and footnote marks glued to a word (LAW1)
+_MARKUP = re.compile(r"<[^<>]{0,200}>|(?<=[^\W\d_])\d{1,2}(?!\w)")
 _LABEL = re.compile(r"^\s*\(?(?:\d{1,3}|[^\W\d_])[.)]\s+")
 
 
@@ -45,11 +48,15 @@ class Number:
     spelled: bool
     start: int
     end: int
+    ordinal: bool = False
+    bound: str | None = None
 
     @property
     def strong(self) -> bool:
-        """Return True for digits or numbers with a unit (a change of these changes obligations)."""
-        return not self.spelled or self.unit is not None
+        """Return True for numbers whose change changes obligations: digits, numbers with a unit,
+        cardinals in words from two up ("four secretaries"); not bare ordinals in words ("third
+        parties", "the second one")."""
+        return not self.spelled or self.unit is not None or (not self.ordinal and self.value >= 2)
 
 
 @dataclass(frozen=True)
@@ -58,13 +65,16 @@ class _Lexicon:
     units: tuple[tuple[str, re.Pattern[str]], ...]
     months: tuple[tuple[int, re.Pattern[str]], ...]
     fillers: tuple[re.Pattern[str], ...]
+    #: limits written before / after a number ("at least 30 days", "30 days at the latest")
+    bounds_before: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    bounds_after: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 @lru_cache(maxsize=None)
 def _lexicon(lang: str) -> _Lexicon | None:
     if not has_data(lang, "numerals.tsv"):
         return None
-    card, units, months, fillers = [], [], [], []
+    card, units, months, fillers, before, after = [], [], [], [], [], []
     for row in load_tsv(lang, "numerals.tsv"):
         rx = re.compile(r"(?:" + row["pattern"] + r")$")
         kind, value = row.get("type", ""), row.get("value", "")
@@ -76,7 +86,33 @@ def _lexicon(lang: str) -> _Lexicon | None:
             months.append((int(value), rx))
         elif kind == "filler":
             fillers.append(rx)
-    return _Lexicon(tuple(card), tuple(units), tuple(months), tuple(fillers))
+        elif kind == "bound_before":
+            before.append((value, re.compile(r"(?<!\w)(?:" + row["pattern"] + r")\s*$")))
+        elif kind == "bound_after":
+            after.append((value, re.compile(r"^\s*(?:" + row["pattern"] + r")(?!\w)")))
+    return _Lexicon(tuple(card), tuple(units), tuple(months), tuple(fillers), tuple(before), tuple(after))
+
+
+def _bound(text: str, start: int, end: int, lex: _Lexicon) -> str | None:
+    head, tail = text[max(0, start - 40):start], text[end:end + 40]
+    # the language's own limit words first, then those of the other languages: a quoted phrase
+    # or a version in another language than its label must not look like a dropped limit
+    lexicons = [lex] + [other for other in _all_lexicons() if other is not lex]
+    for lx in lexicons:
+        for value, rx in lx.bounds_before:
+            if rx.search(head):
+                return value
+        for value, rx in lx.bounds_after:
+            if rx.match(tail):
+                return value
+    return None
+
+
+@lru_cache(maxsize=1)
+def _all_lexicons() -> tuple[_Lexicon, ...]:
+    from treaty_align.data import available_languages
+
+    return tuple(lx for lang in available_languages() if (lx := _lexicon(lang)) is not None)
 
 
 def _cardinal(word: str, lex: _Lexicon) -> float | None:
@@ -127,12 +163,14 @@ def numbers(folded: str, lang: str) -> list[Number]:
     lex = _lexicon(lang)
     if lex is None:
         return []
-    text = blank(folded, [(r.start, r.end) for r in references(folded, lang)])
+    text = blank(folded, [(r.start, r.end) for r in references(folded, lang)]
+                 + [(m.start(), m.end()) for m in _MARKUP.finditer(folded)])
     label = _LABEL.match(text)
     if label:
         text = blank(text, [(0, label.end())])
     spelled_at = {r.start: r for r in spelled_numbers(text, lang)}
-    toks: list[tuple[int, int, str, float | None, bool]] = []  # start, end, text, value, spelled
+    toks: list[tuple[int, int, str, float | None, bool]] = []  # start, end, text, value, ordinal
+    units_of: dict[int, str] = {}  # token index -> unit held by the word itself ("six-month")
     pos = 0
     for m in _TOKEN.finditer(text):
         if m.start() < pos:
@@ -141,6 +179,8 @@ def numbers(folded: str, lang: str) -> list[Number]:
         if run is not None:
             toks.append((run.start, run.end, text[run.start:run.end], float(run.value),
                          run.ordinal))
+            if run.unit:
+                units_of[len(toks) - 1] = run.unit
             pos = run.end
             continue
         w = m.group()
@@ -159,12 +199,14 @@ def numbers(folded: str, lang: str) -> list[Number]:
         if not spelled and j < len(toks) and text[e:toks[j][0]] == "-" and not _is_digits(toks[j][2]):
             # an ordinal or case suffix written after a hyphen belongs to the number
             j += 1
-        # "6 (six)" / "six (6)": the same number twice, written two ways
-        if j + 2 < len(toks) and toks[j][2] == "(" and toks[j + 2][2] == ")" and toks[j + 1][3] == value:
+        # "6 (six)" / "six (6)": the same number twice, written two ways; when the two disagree,
+        # both are read (and the words count as a formal number, not as a bare numeral)
+        if j + 2 < len(toks) and toks[j][2] == "(" and toks[j + 2][2] == ")" and toks[j + 1][3] is not None:
             spelled = False
-            j += 3
-        unit: str | None = None
-        k = j
+            if toks[j + 1][3] == value:
+                j += 3
+        unit: str | None = units_of.get(i)
+        k = len(toks) if unit else j
         if k < len(toks) and any(rx.match(toks[k][2]) for rx in lex.fillers):
             k += 1
         if k < len(toks):
@@ -178,7 +220,7 @@ def numbers(folded: str, lang: str) -> list[Number]:
         if spelled and unit is None and (value == 1 or (ordinal and value <= 2)):
             i = j
             continue
-        out.append(Number(value, unit, spelled, s, e))
+        out.append(Number(value, unit, spelled, s, e, ordinal, _bound(text, s, e, lex)))
         i = max(j, i + 1)
     return out
 
@@ -202,7 +244,8 @@ def _fmt(value: float) -> str:
 def _describe(nums: Sequence[Number]) -> str:
     if not nums:
         return "no such number"
-    return ", ".join(_fmt(n.value) + (f" ({n.unit})" if n.unit else "") for n in nums)
+    return ", ".join((f"{n.bound} " if n.bound else "") + _fmt(n.value) + (f" ({n.unit})" if n.unit else "")
+                     for n in nums)
 
 
 @register
@@ -231,6 +274,9 @@ class NumbersCheck(Check):
         every = set().union(*value_sets.values()) if value_sets else set()
         common = set.intersection(*(set(v) for v in value_sets.values())) if value_sets else set()
         differing = every - common
+        # "within one month" is "within a month": a spelled one before a unit may stand alone
+        differing = {v for v in differing
+                     if not (v == 1 and all(n.spelled for ns in found.values() for n in ns if n.value == v))}
         if differing:
             mentions = {lang: [n for n in nums if n.value in differing] for lang, nums in found.items()}
             severity = MAJOR if any(n.strong for ns in mentions.values() for n in ns) else MINOR
@@ -245,11 +291,34 @@ class NumbersCheck(Check):
                 if len(with_units) >= 2 and not set.intersection(*with_units):
                     for lang, nums in found.items():
                         mentions.setdefault(lang, []).extend(n for n in nums if n.value == v)
+            what = "The same number has different units"
+            if not mentions:
+                # same numbers and units: "at least 30 days" vs "30 days" changes the period too.
+                # Only a limit on one side and none on the other: "no later than 6 months before"
+                # and "at least 6 months before" say the same, and a limit may sit on either
+                # number of a fraction ("at least two thirds")
+                bounded = {lang: any(n.bound for n in nums if n.value in common) for lang, nums in found.items()}
+                if len(set(bounded.values())) > 1:
+                    for lang, nums in found.items():
+                        mentions[lang] = [n for n in nums if n.value in common and (n.bound or not bounded[lang])]
+                what = "A limit of a number is in one version only (at least / at most)"
+            if not mentions:
+                # the same numbers, but one stands more often in one version ("Chapter 2" twice):
+                # a plain digit comparison sees that, so must we
+                counts = {lang: Counter(n.value for n in nums if not (n.spelled and n.value == 1))
+                          for lang, nums in found.items()}
+                extra = {v for v in common if len({c[v] for c in counts.values()}) > 1}
+                for lang, nums in found.items():
+                    mentions[lang] = [n for n in nums if n.value in extra]
+                if not extra:
+                    mentions = {}
+                what = "A number occurs more often in one version"
             if not mentions:
                 return None
             severity = MAJOR
-            values = {lang: frozenset((n.value, n.unit) for n in nums) for lang, nums in found.items()}
-            what = "The same number has different units"
+            values = {lang: frozenset((n.value, n.unit, n.bound) for n in nums) for lang, nums in found.items()}
+            if what.startswith("A number occurs"):
+                values = {lang: tuple(sorted(c.items())) for lang, c in counts.items()}
         anchor = next((ns[0] for ns in mentions.values() if ns), None)
         evidence: list[Evidence] = []
         for lang, side in sides.items():

@@ -32,14 +32,18 @@ class SpelledNumber:
     ordinal: bool
     start: int
     end: int
+    unit: str | None = None
 
 
 @lru_cache(maxsize=None)
-def number_words(lang: str) -> dict[str, tuple[int, bool]]:
-    """Return form -> (value, is_ordinal) of ``lang``'s number words (empty without data)."""
+def number_words(lang: str) -> dict[str, tuple[int, bool, str | None]]:
+    """Return form -> (value, is_ordinal, unit) of ``lang``'s number words (empty without data).
+
+    ``unit`` is set for words that hold their unit ("six-month": 6, month).
+    """
     if not has_data(lang, "number_words.tsv"):
         return {}
-    return {row["form"]: (int(row["value"]), row["kind"] == "ordinal")
+    return {row["form"]: (int(row["value"]), row["kind"] == "ordinal", row.get("unit") or None)
             for row in load_tsv(lang, "number_words.tsv")}
 
 
@@ -71,10 +75,10 @@ def spelled_numbers(folded: str, lang: str) -> list[SpelledNumber]:
         if entry is None:
             i += 1
             continue
-        total, current, last, ordinal = 0, 0, 0, False
+        total, current, last, ordinal, unit = 0, 0, 0, False, None
         j = i
         while j < len(words) and words[j][2] is not None:
-            value, is_ord = words[j][2]  # type: ignore[misc]
+            value, is_ord, unit = words[j][2]  # type: ignore[misc]
             if j > i and not _JOIN.match(folded[words[j - 1][1]:words[j][0]]):
                 break
             if value >= 1000:
@@ -91,20 +95,22 @@ def spelled_numbers(folded: str, lang: str) -> list[SpelledNumber]:
                 break
             e = words[j][1]
             j += 1
-            if is_ord:
-                ordinal = True
+            if is_ord or unit:
+                ordinal = is_ord
                 break
-        out.append(SpelledNumber(total + current, ordinal, s, e))
+        out.append(SpelledNumber(total + current, ordinal, s, e, unit))
         i = j
     return out
 
 
 def digitise(folded: str, lang: str) -> str:
-    """Return ``folded`` with each number in words replaced by its digits, same length.
+    """Return ``folded`` with each ordinal in words replaced by its digits, same length.
 
-    A number whose digits are longer than its words is left as it is.
+    Only ordinals: references in words are ordinals ("the third paragraph"), while a cardinal
+    "one" is also the indefinite article ("a specific article"). A number whose digits are longer
+    than its words is left as it is.
     """
-    runs = spelled_numbers(folded, lang)
+    runs = [r for r in spelled_numbers(folded, lang) if r.ordinal]
     if not runs:
         return folded
     parts, pos = [], 0

@@ -202,6 +202,9 @@ def odd(word: str, lang: str, words: WordList) -> bool:
     never writes, or a longer run of consonants or vowels than it ever has."""
     p = words.params
     plain = word.replace("-", "")
+    alphabet = _alphabet(lang)
+    if alphabet and any(ch not in alphabet for ch in plain):
+        return False  # a foreign word (a name in a neighbouring alphabet) is not garbled
     if p["check_bigrams"] and len(words.counts) >= int(p["min_bigram_words"]):
         if any(plain[i:i + 2] not in words.bigrams for i in range(len(plain) - 1)):
             return True
@@ -309,5 +312,5 @@ class QualityCheck(Check):
         strengths = quality_params(lang).get("strength", {})
         strength = max(float(strengths.get(issue, strengths.get("other", 0.8))) for issue in issues)
         return make_divergence(self.name, severity, message, evidence, alignment=al, context=context,
-                               values=values, suggestion=", ".join(dict.fromkeys(suggestions)),
+                               values=values, suggestion=(f"{lang}: " + ", ".join(dict.fromkeys(suggestions))) if suggestions else "",
                                strength=strength)

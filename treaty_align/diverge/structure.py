@@ -28,6 +28,7 @@ from treaty_align.diverge.base import (
     make_divergence,
     register,
 )
+from treaty_align.messages import actor_of, consequence
 from treaty_align.model import Alignment, Divergence, Segment
 
 _SENTENCE = re.compile(r"(?<!\b\w)(?<!\d)[.!?]+(?=\s+\S)")
@@ -118,7 +119,8 @@ class StructureCheck(Check):
                 for lang in present
             ]
             message = (f"{_describe_block(first).capitalize()} has no counterpart in {', '.join(absent)} "
-                       f"({top} clause(s) in {', '.join(present)}).")
+                       f"({top} clause(s) in {', '.join(present)}). "
+                       + consequence("omission", actor_of(context.treaties, context.authority)))
             values = {lang: counts[lang] > 0 for lang in languages}
             out.append(make_divergence(self.name, severity, message, evidence, alignment=first,
                                        context=context, values=values))
@@ -132,7 +134,8 @@ class StructureCheck(Check):
                 evidence = [context.whole(sides[lang]) for lang in present]
                 message = (f"This {what} of {_describe_block(al)} has no counterpart in {', '.join(missing)} "
                            f"({'/'.join(present)} count {top} unit(s) in this block, "
-                           f"{', '.join(f'{m} {counts[m]}' for m in missing)}).")
+                           f"{', '.join(f'{m} {counts[m]}' for m in missing)}). "
+                           + consequence("omission", actor_of(context.treaties, context.authority)))
                 values = {lang: not sides[lang].empty for lang in languages}
                 out.append(make_divergence(self.name, severity, message, evidence, alignment=al,
                                            context=context, values=values))
@@ -142,7 +145,8 @@ class StructureCheck(Check):
                     s.kind == "item" for lang in present for s in sides[lang].segments):
                 evidence = [context.whole(sides[lang]) for lang in present]
                 desc = ", ".join(f"{lang} {n}" for lang, n in per.items())
-                message = f"The versions list a different number of items here ({desc}): an item may be missing."
+                message = (f"The versions list a different number of items here ({desc}): an item may be missing. "
+                           + consequence("scope", ""))
                 out.append(make_divergence(self.name, severity, message, evidence, alignment=al,
                                            context=context, values=per))
         return out

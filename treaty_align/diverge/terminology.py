@@ -12,6 +12,11 @@ co-occurs with it in the most aligned records (Dice coefficient). Reported are
 The source language is the authority when one is given, else the first language code
 in alphabetical order. Findings are
 ``info`` (a statistical observation, worth a terminologist's look) and capped per language pair.
+
+Besides, a *substituted legal term* is reported per record: each version has a term of one
+family of ``data/terms/families.tsv`` (right / duty, statute / decree, ratification /
+denunciation ...) that the other version lacks -- one term was put for the other (major for
+opposites, minor for near-terms).
 """
 
 from __future__ import annotations
@@ -19,9 +24,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
-from treaty_align.diverge.base import INFO, Check, CheckContext, Side, make_divergence, register
+from treaty_align.data import has_data, load_json, load_tsv
+from treaty_align.diverge.base import INFO, MAJOR, MINOR, Check, CheckContext, Side, make_divergence, register
 from treaty_align.diverge.morphology import blank, find_all, lexicon, morphology, stem
 from treaty_align.model import Alignment, Divergence
 
@@ -68,12 +75,14 @@ class TerminologyCheck(Check):
     def run(
         self, alignments: Sequence[Alignment], languages: tuple[str, ...], context: CheckContext
     ) -> list[Divergence]:
-        """Return at most a few info findings per language pair, strongest first."""
+        """Return the substituted legal terms, then a few info findings per language pair."""
         # without an authority, the source is fixed by the language codes, not by argument
         # order, so that `compare KK AZ` and `compare AZ KK` report the same findings
         src = context.authority if context.resolving else min(languages)
         rows = [al for al in alignments if self.compared(al, languages) and al.block != "signature"]
-        out: list[Divergence] = []
+        out: list[Divergence] = substituted_terms(rows, languages, context)
+        flagged = {d.alignment_id for d in out}
+        out += unmatched_renderings([al for al in rows if al.id not in flagged], languages, context)
         for tgt in languages:
             if tgt == src or not morphology(tgt) or not morphology(src):
                 continue
@@ -156,3 +165,141 @@ class TerminologyCheck(Check):
         values = {src: sa.text[slice(*terms[0][s][0])], tgt: sb.text[slice(*terms[1][t][0])]}
         return make_divergence(self.name, INFO, message, ev, alignment=al, context=context,
                                values={k: v.lower() for k, v in values.items()})
+
+
+# ---------------------------------------------------------------- substituted legal terms
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: one object per row of the data file
+class TermConcept:
+    """One legal term of ``families.tsv``: its family, relation and a pattern per language."""
+
+    family: str
+    concept: str
+    relation: str
+    patterns: dict[str, re.Pattern[str]]
+
+
+@lru_cache(maxsize=None)
+def term_concepts() -> tuple[TermConcept, ...]:
+    """Return the legal terms of ``data/terms/families.tsv`` (empty when the file is absent)."""
+    if not has_data("terms", "families.tsv"):
+        return ()
+    out = []
+    for row in load_tsv("terms", "families.tsv"):
+        pats = {lang: re.compile(r"(?<!\w)(?:" + row[lang] + ")")
+                for lang in row if lang not in ("family", "concept", "relation") and row[lang]}
+        out.append(TermConcept(row["family"], row["concept"], row["relation"], pats))
+    return tuple(out)
+
+
+def _concepts_in(side: Side) -> dict[TermConcept, list[tuple[int, int]]]:
+    found: dict[TermConcept, list[tuple[int, int]]] = {}
+    for c in term_concepts():
+        rx = c.patterns.get(side.lang)
+        if rx is None:
+            continue
+        spans = [(m.start(), m.end()) for m in rx.finditer(side.folded)]
+        if spans:
+            found[c] = spans
+    return found
+
+
+def substituted_terms(rows: Sequence[Alignment], languages: Sequence[str],
+                      context: CheckContext) -> list[Divergence]:
+    """Return a finding per record and term family where each side has a term the other lacks.
+
+    Both terms belong to the same family of ``families.tsv`` (right / duty, statute / decree,
+    convicted / accused ...): one was most likely put for the other. Major when both are
+    *opposites* (the meaning is reversed), minor for near-terms.
+    """
+    out: list[Divergence] = []
+    for al in rows:
+        sides = {lang: Side.of(al, lang) for lang in languages if al.segments.get(lang)}
+        usable = [lang for lang in sides if any(lang in c.patterns for c in term_concepts())]
+        if len(usable) < 2:
+            continue
+        found = {lang: _concepts_in(sides[lang]) for lang in usable}
+        done: set[str] = set()  # one finding per record and family, from the first pair showing it
+        for x_i, x in enumerate(usable):
+            for y in usable[x_i + 1:]:
+                for family, d in _family_swaps(al, sides, found, x, y, context):
+                    if family not in done:
+                        done.add(family)
+                        out.append(d)
+    return out
+
+
+@lru_cache(maxsize=None)
+def term_pairs(a: str, b: str) -> tuple[tuple[str, str], ...]:
+    """Return the induced (stem of ``a``, stem of ``b``) pairs usable by the check (may be empty)."""
+    limits = load_json("terms", "substitution.json") if has_data("terms", "substitution.json") else {}
+    min_dice, min_acts = float(limits.get("min_dice", 1.0)), int(limits.get("min_acts", 2))
+    for x, y, flip in ((a, b, False), (b, a, True)):
+        name = f"{x}-{y}"
+        if has_data(name, "terms.tsv"):
+            rows = [r for r in load_tsv(name, "terms.tsv")
+                    if float(r["dice"]) >= min_dice and int(r["acts"]) >= min_acts]
+            return tuple((r[y], r[x]) if flip else (r[x], r[y]) for r in rows)
+    return ()
+
+
+def _family_swaps(al: Alignment, sides: dict[str, Side], found: dict[str, dict[TermConcept, tuple[int, int]]],
+                  x: str, y: str, context: CheckContext) -> list[tuple[str, Divergence]]:
+    out = []
+    comparable = [c for c in term_concepts() if x in c.patterns and y in c.patterns]
+    for family in sorted({c.family for c in comparable}):
+        members = [c for c in comparable if c.family == family]
+        count = {lang: {c: len(found[lang].get(c, ())) for c in members} for lang in (x, y)}
+        only_x = [c for c in members if count[x][c] and not count[y][c]]
+        only_y = [c for c in members if count[y][c] and not count[x][c]]
+        # "rights and duties" -> "rights and rights": the lost term is absent, and the term put
+        # in its place occurs more often than on the other side
+        more_x = [c for c in members if count[x][c] > count[y][c] > 0]
+        more_y = [c for c in members if count[y][c] > count[x][c] > 0]
+        if only_x and (only_y or more_y):
+            pick = {x: only_x[0], y: (only_y or more_y)[0]}
+        elif only_y and more_x:
+            pick = {x: more_x[0], y: only_y[0]}
+        else:
+            continue
+        severity = MAJOR if all(c.relation == "opposite" for c in pick.values()) else MINOR
+        evidence = [context.evidence(sides[lang], *found[lang][c][-1]) for lang, c in pick.items()]
+        words_ = "; ".join(f"{lang}: ‘{sides[lang].text[slice(*found[lang][c][-1])]}’ ({c.concept})"
+                           for lang, c in pick.items())
+        message = (f"A legal term differs ({words_}): each version has a term of the same field "
+                   f"that the other lacks. Check that the same legal term is meant.")
+        values = {lang: frozenset(c.concept for c in found[lang] if c.family == family) for lang in found}
+        out.append((family, make_divergence("terminology", severity, message, evidence, alignment=al,
+                                            context=context, values=values)))
+    return out
+
+
+def unmatched_renderings(rows: Sequence[Alignment], languages: Sequence[str],
+                         context: CheckContext) -> list[Divergence]:
+    """Return a minor finding per record where each side has a term whose usual rendering
+    (from the induced term list of the pair) is absent on the other side."""
+    out: list[Divergence] = []
+    for i, a in enumerate(languages):
+        for b in languages[i + 1:]:
+            pairs = term_pairs(a, b)
+            if not pairs:
+                continue
+            for al in rows:
+                if not (al.segments.get(a) and al.segments.get(b)):
+                    continue
+                sa, sb = Side.of(al, a), Side.of(al, b)
+                ta, tb = _terms(sa), _terms(sb)
+                only_a = [(x, y) for x, y in pairs if x in ta and y not in tb]
+                only_b = [(x, y) for x, y in pairs if y in tb and x not in ta]
+                if not (only_a and only_b):
+                    continue
+                (xa, _), (_, yb) = only_a[0], only_b[0]
+                wa, wb = sa.text[slice(*ta[xa][0])], sb.text[slice(*tb[yb][0])]
+                message = (f"A term may have been replaced: {a} ‘{wa}’ has no usual {b} rendering here, and "
+                           f"{b} ‘{wb}’ no usual {a} rendering. Check that the same term is meant.")
+                evidence = [context.evidence(sa, *ta[xa][0]), context.evidence(sb, *tb[yb][0])]
+                values = {a: frozenset(x for x, _ in only_a), b: frozenset(y for _, y in only_b)}
+                out.append(make_divergence("terminology", MINOR, message, evidence, alignment=al,
+                                           context=context, values=values))
+    return out

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping, Sequence
 
-from treaty_align.diverge.morphology import fold
+from treaty_align.diverge.morphology import fold, sentences
 from treaty_align.meaning.polarity import Predicate, predicates
-from treaty_align.meaning.qualifiers import Qualifier, qualifiers
+from treaty_align.meaning.qualifiers import Qualifier, qualifiers, terms
+from treaty_align.meaning.roles import Role, roles
 from treaty_align.meaning.rules import rules
 from treaty_align.model import Alignment
 
@@ -37,7 +38,7 @@ class Provision:
     ``predicates`` are its modal and negated predicates, ``lexical_negations`` the spans of
     negated nouns, adjectives and participles, ``qualifiers`` its time and manner qualifiers,
     ``joiner`` the conjunction that ends it when it is a list item ("; and" / "; or"), and
-    ``conjunctions`` the spans of its cumulative conjunctions ("and"), and ``folded`` the folded
+    ``sentences`` the spans of its sentences, ``terms`` the content concepts it acts on (interpretation, entry into force ...), ``roles`` the paired roles it names (:mod:`.roles`), ``conjunctions`` the spans of its cumulative conjunctions ("and"), and ``folded`` the folded
     text the spans index.
     """
 
@@ -48,14 +49,41 @@ class Provision:
     qualifiers: tuple[Qualifier, ...]
     joiner: str | None
     conjunctions: tuple[tuple[int, int], ...] = ()
+    roles: tuple[Role, ...] = ()
+    terms: tuple[Qualifier, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()
 
     def families(self, scopes: frozenset[str] | None = None) -> Counter[str]:
         """Return how many predicates of each deontic family it has (only ``scopes`` if given)."""
         return Counter(p.family for p in self.predicates if scopes is None or p.scope in scopes)
 
+    def by_sentence(self, family: str, scopes: frozenset[str] | None = None) -> tuple[int, ...]:
+        """Return, per sentence, how many predicates of ``family`` (in ``scopes`` if given) it has."""
+        counts = [0] * len(self.sentences)
+        for p in self.predicates:
+            if p.family != family or (scopes is not None and p.scope not in scopes):
+                continue
+            for i, (s, e) in enumerate(self.sentences):
+                if s <= p.start < e:
+                    counts[i] += 1
+                    break
+        return tuple(counts)
+
+    def lexical_by_sentence(self) -> tuple[int, ...]:
+        """Return, per sentence, how many lexical negations it has."""
+        return tuple(sum(1 for a, _ in self.lexical_negations if s <= a < e) for s, e in self.sentences)
+
     def of_family(self, family: str) -> tuple[Predicate, ...]:
         """Return its predicates of deontic ``family``."""
         return tuple(p for p in self.predicates if p.family == family)
+
+    def role_count(self, concept: str) -> int:
+        """Return how often it names role ``concept``."""
+        return sum(1 for r in self.roles if r.concept == concept)
+
+    def term_concepts(self) -> frozenset[str]:
+        """Return the content concepts it names."""
+        return frozenset(t.concept for t in self.terms)
 
     def concepts(self) -> frozenset[str]:
         """Return the qualifier concepts it carries."""
@@ -91,7 +119,8 @@ def read(text: str, lang: str) -> Provision | None:
     elif r.list_and is not None and r.list_and.search(body):
         joiner = "and"
     ands = tuple(m.span() for m in r.and_words.finditer(folded)) if r.and_words is not None else ()
-    return Provision(lang, folded, preds, lexical, qualifiers(folded, r), joiner, ands)
+    return Provision(lang, folded, preds, lexical, qualifiers(folded, r), joiner, ands, roles(folded, r),
+                     terms(folded, r), tuple(sentences(folded)))
 
 
 def merge(provisions: Sequence[Provision]) -> Provision | None:
@@ -109,6 +138,8 @@ def merge(provisions: Sequence[Provision]) -> Provision | None:
         tuple(q for pr in provisions for q in pr.qualifiers),
         next((pr.joiner for pr in provisions if pr.joiner), None),
         (),
+        tuple(x for pr in provisions for x in pr.roles),
+        tuple(x for pr in provisions for x in pr.terms),
     )
 
 

@@ -1,16 +1,17 @@
 """Polarity and modality of the predicates of one text.
 
 Both are found in one pass because in all three languages they share words or suffixes: a
-negated modal ("не может", «-а алмайды», "bilməz") is *one* prohibition, not a negation plus a
-permission, and a negative pronoun with a negated verb ("никто не", «ешкім … -ма-», "heç kəs …
--mə-") is one negation. Each predicate gets a *scope*:
+negated modal (Russian "ne mozhet", the Kazakh negated ability auxiliary, Azerbaijani "bilmez")
+is *one* prohibition, not a negation plus a permission, and a negative pronoun with a negated
+verb ("no one ... not") is one negation. Each predicate gets a *scope*:
 
 * ``main`` — the predicate of a main clause (what the provision states);
 * ``sub`` — a relative, complement or reported clause ("which may arise");
-* ``cond`` — a condition ("if ... not").
+* ``cond`` — a condition ("if ... not");
+* ``attr`` — a negated participle or adjective ("goods not classed as military").
 
-Negations of a noun, adjective or participle (lexicalised: «неприкосновенность», «қол
-сұғылмауы», "not covered by this Law") are kept apart as ``lexical``: they never change the
+Negations inside a noun (lexicalised: "inviolability", the Kazakh negated verbal noun
+"non-interference") are kept apart as ``lexical``: they never change the
 polarity of a provision by themselves.
 """
 
@@ -97,14 +98,36 @@ def predicates(folded: str, rules: MeaningRules) -> tuple[tuple[Predicate, ...],
             if kind == "lexical":
                 lexical.append(span)
                 continue
-            default = "cond" if kind == "condition" else "main"
+            default = {"condition": "cond", "attributive": "attr"}.get(kind, "main")
             found.append(Predicate("negative", _scope(folded, span[0], m.end(), default, rules),
                                    span[0], m.end()))
+    if rules.lexical_prefix:
+        lexical.extend(_prefixed(folded, rules.lexical_prefix, taken))
     found.sort(key=lambda p: (p.start, p.end))
     return tuple(found), tuple(sorted(lexical))
+
+
+def _prefixed(folded: str, spec: dict, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the spans of words made of a negative prefix and a known word ("unauthorised")."""
+    from treaty_align.meaning.russian import is_known, tags
+
+    prefix, rest = spec["prefix"], int(spec.get("min_rest", 4))
+    skip_tags = frozenset(spec.get("except_tags", ()))
+    skip = tuple(spec.get("except", ()))
+    out = []
+    for m in re.finditer(rf"\b{re.escape(prefix)}\w{{{rest},}}", folded):
+        word = m.group()
+        if word.startswith(skip) or _overlaps(m.start(), m.end(), taken) or tags(word) & skip_tags:
+            continue
+        if is_known(word[len(prefix):]):
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _particle(word: str, rules: MeaningRules) -> str:
     from treaty_align.meaning.russian import part_of_speech
 
-    return "predicate" if part_of_speech(word) in rules.particle_tags else "lexical"
+    pos = part_of_speech(word)
+    if pos in rules.particle_tags:
+        return "predicate"
+    return "attributive" if pos in rules.attributive_tags else "lexical"

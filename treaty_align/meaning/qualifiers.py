@@ -6,6 +6,7 @@ qualifier on one side only is found by concept, whatever the words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from treaty_align.meaning.rules import MeaningRules
@@ -37,9 +38,19 @@ class Qualifier:
 
 def qualifiers(folded: str, rules: MeaningRules) -> tuple[Qualifier, ...]:
     """Return the qualifiers of ``folded`` text in text order (overlapping matches once)."""
+    return mentions(folded, rules.qualifiers)
+
+
+def terms(folded: str, rules: MeaningRules) -> tuple[Qualifier, ...]:
+    """Return the content terms (interpretation, application, entry into force ...) of ``folded``."""
+    return mentions(folded, rules.terms)
+
+
+def mentions(folded: str, table: tuple[tuple[str, re.Pattern[str]], ...]) -> tuple[Qualifier, ...]:
+    """Return the concepts of ``table`` found in ``folded``, in text order, overlapping matches once."""
     taken: list[tuple[int, int]] = []
     out = []
-    for concept, rx in rules.qualifiers:
+    for concept, rx in table:
         for m in rx.finditer(folded):
             if m.end() <= m.start() or any(m.start() < e and s < m.end() for s, e in taken):
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from treaty_align.data import has_data, load_json
 
@@ -26,6 +27,7 @@ class MeaningRules:
     modality: tuple[Rule, ...]
     negation: tuple[Rule, ...]
     particle_tags: frozenset[str]
+    attributive_tags: frozenset[str]
     subordinate_before: re.Pattern[str] | None
     subordinate_after: re.Pattern[str] | None
     condition_words: re.Pattern[str] | None
@@ -33,6 +35,12 @@ class MeaningRules:
     list_or: re.Pattern[str] | None
     and_words: re.Pattern[str] | None
     qualifiers: tuple[tuple[str, re.Pattern[str]], ...]
+    roles: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    condition_end: re.Pattern[str] | None = None
+    lexical_prefix: dict[str, Any] | None = None
+    terms: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    role_groups: tuple[tuple[str, ...], ...] = ()
+    term_groups: tuple[tuple[str, ...], ...] = ()
 
 
 def _opt(pattern: str | None) -> re.Pattern[str] | None:
@@ -53,6 +61,7 @@ def rules(lang: str) -> MeaningRules | None:
         negation=tuple(Rule(r["scope"], r["scope"], re.compile(r["pattern"]))
                        for r in data.get("negation", [])),
         particle_tags=frozenset(data.get("particle_predicate_tags", [])),
+        attributive_tags=frozenset(data.get("particle_attributive_tags", [])),
         subordinate_before=_opt(data.get("subordinate_before")),
         subordinate_after=_opt(data.get("subordinate_after")),
         condition_words=_opt(data.get("condition_words")),
@@ -61,4 +70,10 @@ def rules(lang: str) -> MeaningRules | None:
         and_words=_opt(data.get("and_words")),
         qualifiers=tuple((concept, re.compile(p)) for concept, pats in data.get("qualifiers", {}).items()
                          for p in pats),
+        condition_end=_opt(data.get("condition_end")),
+        lexical_prefix=data.get("lexical_prefix"),
+        terms=tuple((concept, re.compile(p)) for concept, pats in data.get("terms", {}).items() for p in pats),
+        role_groups=tuple(tuple(g) for g in data.get("role_groups", [])),
+        term_groups=tuple(tuple(g) for g in data.get("term_groups", {}).values()),
+        roles=tuple((concept, re.compile(p)) for concept, pats in data.get("roles", {}).items() for p in pats),
     )

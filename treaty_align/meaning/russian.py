@@ -29,8 +29,8 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def is_passive(word: str) -> bool | None:
-    """Return True for a passive form (short passive participle, reflexive ``-ся`` transitive verb
-    in the present), False for an active finite verb, None when ``word`` is no finite verb form."""
+    """Return True for a passive form (short passive participle, reflexive transitive verb in the
+    present), False for an active finite verb, None when ``word`` is no finite verb form."""
     parses = _analyzer().parse(word)
     if not parses:
         return None
@@ -40,3 +40,16 @@ def is_passive(word: str) -> bool | None:
     if tag.POS == "VERB":
         return False
     return None
+
+
+@lru_cache(maxsize=65536)
+def is_known(word: str) -> bool:
+    """Return True when ``word`` is in pymorphy3's dictionary."""
+    return bool(_analyzer().word_is_known(word))
+
+
+@lru_cache(maxsize=65536)
+def tags(word: str) -> frozenset[str]:
+    """Return the grammemes of the most probable reading of ``word``."""
+    parses = _analyzer().parse(word)
+    return frozenset(parses[0].tag.grammemes) if parses else frozenset()

@@ -162,9 +162,43 @@ def _char_style_bold(run: Any) -> bool:
     return bool(style is not None and any(s.font.bold for s in _style_chain(style)))
 
 
+_REMOVED = frozenset({f"{_W}del", f"{_W}moveFrom"})
+_TEXT_PARTS = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen")
+
+
+def visible_text(p_element: Any) -> str:
+    """Return the text a reader of the Word file sees in paragraph element ``p_element``.
+
+    Unlike python-docx's ``Paragraph.text`` this keeps tracked insertions and the text of
+    content controls, and drops tracked deletions; a line break is a newline, a tab a space.
+    """
+    parts: list[str] = []
+    for el in p_element.iter(*_TEXT_PARTS):
+        if any(a.tag in _REMOVED for a in el.iterancestors()):
+            continue
+        if el.tag == f"{_W}t":
+            parts.append(el.text or "")
+        elif el.tag == f"{_W}tab":
+            parts.append(" ")
+        elif el.tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        elif el.get(f"{_W}type") not in ("page", "column"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def body_blocks(element: Any) -> Any:
+    """Yield the paragraphs and tables of a body in order, also those inside content controls."""
+    for child in element.iterchildren():
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
+            yield from body_blocks(child)
+
+
 def _paragraph_text(paragraph: Any, numbering: _Numbering) -> str:
     """Return the Markdown-like line(s) of one paragraph ('' for an empty one)."""
-    text = paragraph.text.replace("\t", " ").strip()
+    text = visible_text(paragraph._p).strip()
     numbered = _num_pr(paragraph)
     label = numbering.label(*numbered) if numbered else ""
     if not text:
@@ -213,7 +247,7 @@ def read_docx(data: bytes) -> ExtractedText:
 
     paragraph_no = 0
     table_no = 0
-    for child in document.element.body.iterchildren():
+    for child in body_blocks(document.element.body):
         if child.tag == f"{_W}p":
             paragraph_no += 1
             emit(_paragraph_text(Paragraph(child, document), numbering), f"¶ {paragraph_no}")

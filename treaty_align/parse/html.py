@@ -17,7 +17,8 @@ from treaty_align.errors import InputError
 from treaty_align.parse.formats import ExtractedText
 
 _SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "meta", "link",
-                   "iframe", "object", "svg", "button", "select", "input", "textarea"})
+                   "iframe", "object", "svg", "button", "select", "input", "textarea", "nav", "aside"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BLOCK = frozenset({
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "table", "tr", "td",
     "th", "ul", "ol", "section", "article", "header", "footer", "center", "dd", "dt", "dl", "form",
@@ -80,6 +81,8 @@ class _Paragraphs:
     done: list[tuple[str, int]] = field(default_factory=list)
     pieces: list[tuple[str, bool]] = field(default_factory=list)
     line: int = 0
+    #: a list label waiting for the item's first paragraph (``<li><p>text</p></li>``)
+    label: str = ""
 
     def text(self, text: str | None, bold: bool, line: int | None, pre: bool = False) -> None:
         if not text:
@@ -114,13 +117,16 @@ class _Paragraphs:
                 text = f"**{text}**"
             out.append(text)
         if out:
-            out[0] = prefix + out[0]
+            out[0] = prefix + self.label + out[0]
+            self.label = ""
             self.done.append(("\n".join(out), self.line))
 
 
 def _walk(el, paras: _Paragraphs, bold: bool, pre: bool) -> None:  # noqa: ANN001 - lxml element
     tag = el.tag.lower() if isinstance(el.tag, str) else ""
-    if not tag or tag in _SKIP:  # comments, processing instructions, scripts
+    if not tag or tag in _SKIP:  # comments, processing instructions, scripts, site menus
+        return
+    if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style", "")):
         return
     if tag == "br":
         paras.line_break()
@@ -134,7 +140,7 @@ def _walk(el, paras: _Paragraphs, bold: bool, pre: bool) -> None:  # noqa: ANN00
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             prefix = "#" * int(tag[1]) + " "
         elif tag == "li":
-            prefix = el.get("data-treaty-align-label", "")
+            paras.label = el.get("data-treaty-align-label", "")
     paras.text(el.text, bold, el.sourceline, pre)
     ordinal = 0
     for child in el:
@@ -145,6 +151,8 @@ def _walk(el, paras: _Paragraphs, bold: bool, pre: bool) -> None:  # noqa: ANN00
         paras.text(child.tail, bold, child.sourceline, pre)
     if block:
         paras.flush(prefix)
+        if tag == "li":
+            paras.label = ""  # an empty item: its label labels nothing
 
 
 def _item_prefix(lst, item, ordinal: int) -> str:  # noqa: ANN001 - lxml elements

@@ -43,6 +43,7 @@ class LanguageProfile:
     certification_cues: tuple[str, ...] = ()
     amendment_cues: tuple[str, ...] = ()
     article_example: str = ""
+    unnumbered_containers: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def container_heading(self) -> re.Pattern[str]:
         """Return the pattern of a part / section / chapter heading: ``Глава 2``, ``II бөлім``.
@@ -99,6 +100,7 @@ def profile(code: str) -> LanguageProfile:
         certification_cues=tuple(raw.get("certification_cues", ())),
         amendment_cues=tuple(raw.get("amendment_cues", ())),
         article_example=raw.get("article_example", ""),
+        unnumbered_containers=tuple((k, tuple(v)) for k, v in raw.get("unnumbered_containers", {}).items()),
     )
 
 

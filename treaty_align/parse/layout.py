@@ -44,6 +44,7 @@ class SourceLine:
     bold: bool = False
     quote: bool = False
     cell: tuple[int, int, int] | None = None
+    gap: int = 0
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def source_lines(source: str, markdown: bool) -> list[SourceLine]:
     result: list[SourceLine] = []
     offset = 0
     blank_before = True
+    gap = 0
     fenced = False
     pipe_table = len(scan.tables)
     in_pipe = False
@@ -169,11 +171,13 @@ def source_lines(source: str, markdown: bool) -> list[SourceLine]:
         text, level, bold, quote = _clean(mapped, scan, markdown)
         if not text.text:
             blank_before = True
+            gap += 1
             continue
         expanded = raw.replace("\t", "    ")
         indent = len(expanded) - len(expanded.lstrip(" \u00a0"))
-        result.append(SourceLine(number, indent, text, blank_before, bullet, level, bold, quote))
+        result.append(SourceLine(number, indent, text, blank_before, bullet, level, bold, quote, gap=gap))
         blank_before = False
+        gap = 0
     if cell_lines:
         result = sorted(result + cell_lines, key=lambda ln: ln.text.offsets[0])
     return result
@@ -236,8 +240,9 @@ def split_blocks(
                 ) or (labelled and _ends_sentence(prev.text.text) and ln.blank_before)
             elif layout == "blank":
                 # in Markdown a blank line always ends a paragraph; in text extracted from a
-                # PDF it may be a page break inside a sentence
-                new = (ln.blank_before and (markdown or not continuation)) or labelled
+                # PDF a wider gap may be a page break inside a sentence (one blank line between
+                # paragraphs is the layout, also before a preamble clause in lower case)
+                new = (ln.blank_before and (markdown or not continuation or ln.gap == 1)) or labelled
             else:
                 new = not continuation or labelled
         if new:

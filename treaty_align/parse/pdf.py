@@ -4,8 +4,9 @@ Lines come from pdfplumber with their positions. Running headers and footers (li
 bottom of most pages, the same text or the same text with the page number in it) and bare page
 numbers are removed; a paragraph's indented first line keeps an indent and a wider gap between
 lines becomes a blank line, so that :mod:`treaty_align.parse.layout` finds the paragraphs.
-Hyphenated line ends are left for :func:`treaty_align.parse.normalize.join_lines`, which joins
-them when the document's own vocabulary has the whole word. Each output line's location is
+A word hyphenated at a line end is joined (:func:`dehyphenate`) unless the document shows the
+hyphen belongs to it; what is left is judged again by
+:func:`treaty_align.parse.normalize.join_lines`. Each output line's location is
 ``p. P, line L`` (L counts the page's lines as printed, headers included).
 A PDF without a text layer (a scan) is refused: it needs OCR first.
 """
@@ -94,6 +95,50 @@ def _running_lines(pages: list[list[_Line]]) -> set[tuple[int, int]]:
     return running
 
 
+_LINE_END_WORD = re.compile(r"(\w+)-$")
+_LINE_START_WORD = re.compile(r"^(\w+)")
+_WORDS = re.compile(r"\w+(?:-\w+)*")
+
+
+def dehyphenate(lines: list[str]) -> list[str]:
+    """Return ``lines`` with words hyphenated across a line end joined onto the first line.
+
+    Typesetting splits words anywhere (``инвес-`` / ``торов``), so the document's own words
+    decide: the hyphen goes when the whole word occurs elsewhere in the document, or when
+    neither part looks like a word — the part before is no word of the document and no word of
+    it starts like the part after (a tail such as ``торов`` starts none; ``технического`` of
+    ``научно-технического`` starts like ``технический``); it stays for compounds the document
+    writes with a hyphen elsewhere (``бір-бірін``).
+    """
+    words: set[str] = set()
+    compounds: set[str] = set()
+    broken_before = False
+    for line in lines:
+        tokens = _WORDS.findall(line)
+        broken_after = bool(_LINE_END_WORD.search(line))
+        # the two halves of a word broken at a line end are no words of the document
+        tokens = tokens[1 if broken_before else 0:len(tokens) - (1 if broken_after else 0)]
+        for token in tokens:
+            if "-" in token:
+                compounds.add(token.lower())
+            words.update(part.lower() for part in token.split("-"))
+        broken_before = broken_after
+    starts = {w[:5] for w in words if len(w) >= 5}
+    out = list(lines)
+    for i in range(len(out) - 1):
+        m_end = _LINE_END_WORD.search(out[i])
+        m_start = _LINE_START_WORD.match(out[i + 1])
+        if not m_end or not m_start or not out[i + 1][:1].islower():
+            continue
+        left, right = m_end.group(1), m_start.group(1)
+        whole = (left + right).lower()
+        word_like = left.lower() in words or (len(right) >= 5 and right[:5].lower() in starts)
+        if whole in words or (not word_like and f"{left}-{right}".lower() not in compounds):
+            out[i] = out[i][:m_end.end(1)] + right
+            out[i + 1] = out[i + 1][m_start.end():].lstrip()
+    return out
+
+
 def _is_page_number(ln: _Line, lines: list[_Line]) -> bool:
     at_edge = ln.number <= _EDGE_LINES or ln.number > len(lines) - _EDGE_LINES
     return at_edge and bool(_PAGE_NUMBER.match(ln.text))
@@ -128,10 +173,11 @@ def read_pdf(data: bytes) -> ExtractedText:
     # paragraphs marked by indentation: a page break is no paragraph break
     indent_style = 0.15 * len(body) <= sum(indented) <= 0.85 * len(body)
 
+    texts = dehyphenate([ln.text for ln in body])
     out: list[str] = []
     locations: list[str] = []
     previous: _Line | None = None
-    for ln, is_indented in zip(body, indented):
+    for ln, is_indented, text in zip(body, indented, texts):
         if previous is not None:
             if ln.page != previous.page:
                 gap = not indent_style and previous.text.endswith(_TERMINAL)
@@ -140,7 +186,9 @@ def read_pdf(data: bytes) -> ExtractedText:
             if gap:
                 out.append("")
                 locations.append(f"p. {ln.page}, line {ln.number}")
-        out.append(("    " if is_indented else "") + ln.text)
-        locations.append(f"p. {ln.page}, line {ln.number}")
         previous = ln
+        if not text:  # its only word went up to the line before
+            continue
+        out.append(("    " if is_indented else "") + text)
+        locations.append(f"p. {ln.page}, line {ln.number}")
     return ExtractedText("\n".join(out), "pdf", encoding="pdf", markdown=False, locations=tuple(locations))

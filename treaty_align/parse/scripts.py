@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from treaty_align.data import load_json
 
-_WORD = re.compile(r"[^\W\d_]+")
+# a word may hold invisible format characters (soft hyphen, zero-width space, direction marks)
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u00ad\u200b-\u200f\u202a-\u202e\u2060\ufeff])*")
 _SCRIPT_PREFIX = {"Latn": "LATIN", "Cyrl": "CYRILLIC"}
 
 
@@ -57,6 +58,11 @@ def _script_of(ch: str) -> str:
         if name.startswith(prefix):
             return code
     return "other"
+
+
+def script_of(text: str) -> str:
+    """Return ``Latn``, ``Cyrl`` or ``other``: the script of the first letter of ``text``."""
+    return next((_script_of(ch) for ch in text if ch.isalpha()), "other")
 
 
 def _fold_word(word: str, table: LookalikeTable) -> str:

@@ -13,6 +13,7 @@ gets a kind of its own and never becomes one of the article's clauses.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,7 +23,7 @@ from treaty_align.model import Segment, Treaty, line_of, newline_offsets
 from treaty_align.parse.language import LanguageProfile, fold
 from treaty_align.parse.layout import Block, detect_layout, source_lines, split_blocks
 from treaty_align.parse.normalize import MappedText, join_lines, vocabulary_of
-from treaty_align.parse.scripts import fold_lookalikes
+from treaty_align.parse.scripts import fold_lookalikes, lookalike_table, script_of
 
 _SUP = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 # Roman numerals as point labels (I., IV.), Cyrillic І and Х accepted as look-alikes
@@ -35,7 +36,9 @@ _TITLE_MAX_WORDS = 30
 # A signature line is short and does not end like a sentence.
 _SIGNATURE_MAX_WORDS = 10
 _NOTE_MAX_WORDS = 80
-_FOOTNOTE = re.compile(rf"^(?:[{_SUP}]+|\[\d{{1,3}}\]|\*{{1,3}})\s*\S")
+# a footnote opens with its mark: a superscript, [1], *, or a digit glued to a capital ('1The')
+_FOOTNOTE = re.compile(rf"^(?:(?:[{_SUP}]+|\[\d{{1,3}}\])\s*\S|\*{{1,3}}(?=[^\s*]))")
+_GLUED_MARK = re.compile(r"^\d{1,2}([^\W\d_])([^\W\d_]{2})")
 _AMENDMENT_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}|№\s*\d")
 _PUNCT = " .:-–—"
 
@@ -141,7 +144,7 @@ def _title_like(text: str) -> bool:
     text = text.lstrip(_PUNCT).rstrip()
     if not text:
         return False
-    return (_words(text) <= _TITLE_MAX_WORDS and not _ends(text, ".;:,!?")
+    return (_words(text) <= _TITLE_MAX_WORDS and not _ends(text, ".;:,!?-–—")
             and not text[:1].islower())
 
 
@@ -154,6 +157,10 @@ def is_note(text: str, profile: LanguageProfile) -> bool:
     """
     folded = fold(text)
     if _lead_pattern(profile.note_cues).match(folded) or _FOOTNOTE.match(text):
+        return True
+    glued = _GLUED_MARK.match(text)
+    if glued and glued.group(1).isupper() and glued.group(2).islower():
+        # a mark glued to a capitalised word: '1The Statute was adopted ...' (not '3D', '5G')
         return True
     n = _words(text)
     if n <= _NOTE_MAX_WORDS and _has_cue(text, profile.publisher_cues):
@@ -222,6 +229,11 @@ def _paragraphs(blocks: list[Block], profile: LanguageProfile, vocab: frozenset[
                 paras.append(Para(rest, block.line))
             continue
         text = join_lines([ln.text for ln in block.lines], vocab)
+        named = _unnumbered_container(text.text, profile)
+        if named is not None:
+            # 'Переходные положения': a part of its own after the articles, not their text
+            paras.append(Para(text, block.line, container=(named, ""), marked=marked))
+            continue
         c = container.match(text.text)
         if c and (marked or _title_like(text.text[c.end():]) or not text.text[c.end():].strip(_PUNCT)):
             word = c.group("word") or c.group("word2")
@@ -231,6 +243,15 @@ def _paragraphs(blocks: list[Block], profile: LanguageProfile, vocab: frozenset[
             continue
         paras.append(Para(text, block.line, note=is_note(text.text, profile), marked=marked, alone=alone))
     return paras
+
+
+_NUMBERING = re.compile(r"^(?:[IVXLCІХ]+|\d+)[.)]?\s+")
+
+
+def _unnumbered_container(text: str, profile: LanguageProfile) -> str | None:
+    """Return the type of a part named without a number ('Transitional provisions'), if ``text`` is one."""
+    phrase = _NUMBERING.sub("", fold(text).strip(_PUNCT)).strip(_PUNCT)
+    return next((kind for kind, phrases in profile.unnumbered_containers if phrase in phrases), None)
 
 
 def _heading_kind(profile: LanguageProfile, container: re.Pattern[str], text: str) -> str | None:
@@ -262,13 +283,12 @@ def _find_title(preface: list[Para], profile: LanguageProfile) -> int | None:
         if words and len(words) <= 40 and (words[0] in profile.treaty_words or words[-1] in profile.treaty_words) \
                 and not para.note and not _has_cue(para.text.text, profile.instrument_cues):
             return i
-    # a domestic law: its first heading, or first short line without a full stop
-    for i, para in enumerate(preface):
-        if para.note or para.cell is not None or _has_cue(para.text.text, profile.instrument_cues):
-            continue
-        if para.marked or _title_like(para.text.text):
-            return i
-        break
+    # a domestic law: its first paragraph, a heading or a short line without a full stop
+    # (after notes; never a paragraph of a ratifying act)
+    first = next((i for i, p in enumerate(preface) if not p.note and p.cell is None), None)
+    if first is not None and not _has_cue(preface[first].text.text, profile.instrument_cues) \
+            and (preface[first].marked or _title_like(preface[first].text.text)):
+        return first
     return None
 
 
@@ -306,7 +326,7 @@ def _item_label(profile: LanguageProfile) -> re.Pattern[str]:
     letters = profile.item_letters + "abcdefghijklmnopqrstuvwxyz"
     letters = re.escape("".join(dict.fromkeys(letters + letters.upper())))
     return re.compile(
-        rf"^(?P<label>\(?(?:\d{{1,3}}(?:\.\d{{1,3}})*[{_SUP}]*|[{letters}]|[ivxІі]{{2,5}})\))\s*"
+        rf"^(?P<label>\(?(?:\d{{1,3}}(?:\.\d{{1,3}})*[{_SUP}]*|[{letters}]|[ivxі]{{1,5}})\))\s*"
     )
 
 
@@ -408,8 +428,9 @@ def _split_articles(paras: list[Para], warnings: list[str]) -> tuple[list[Para],
     preface: list[Para] = []
     articles: list[_Article] = []
     for para in paras:
-        if para.heading is not None:
-            articles.append(_Article(para.heading, para.line, para, []))
+        if para.heading is not None or (para.container is not None and para.container[1] == ""):
+            number = para.heading if para.heading is not None else para.container[0]  # type: ignore[index]
+            articles.append(_Article(number, para.line, para, []))
         elif articles:
             articles[-1].body.append(para)
         else:
@@ -419,7 +440,9 @@ def _split_articles(paras: list[Para], warnings: list[str]) -> tuple[list[Para],
     jumps: list[str] = []
     for art in articles:
         digits = re.match(r"\d+", art.number)
-        n = int(digits.group()) if digits else 0
+        if not digits:
+            continue  # a part named without a number ('transitional')
+        n = int(digits.group())
         restart = art.number in seen or (previous is not None and n == 1 and previous > 1)
         if not restart:
             plain = art.number.isdigit()
@@ -447,8 +470,11 @@ def _split_articles(paras: list[Para], warnings: list[str]) -> tuple[list[Para],
 
 def _closing_paras(body: list[Para], profile: LanguageProfile) -> tuple[list[Para], list[Para], list[Para]]:
     """Split the last article's paragraphs into (article text, final clauses, signatures)."""
-    # a table (of signatures) closes the article: nothing after it is the article's text
-    cell_at = next((i for i, p in enumerate(body) if p.cell is not None), None)
+    # a table (of signatures) or a certification closes the article: nothing after it is the
+    # article's text
+    cell_at = next((i for i, p in enumerate(body) if p.cell is not None or (
+        i > 0 and _is_certification(p, profile))),
+        None)
     tail_after_table: list[Para] = []
     if cell_at is not None and cell_at > 0:
         body, tail_after_table = body[:cell_at], body[cell_at:]
@@ -472,6 +498,13 @@ def _closing_paras(body: list[Para], profile: LanguageProfile) -> tuple[list[Par
             sig_at = i
             break
     return body[:final_at], tail[:sig_at], tail[sig_at:] + tail_after_table
+
+
+def _is_certification(para: Para, profile: LanguageProfile) -> bool:
+    """Return True for a certification ('I certify that this text ...'): a sentence with its cue."""
+    text = para.text.text
+    return para.cell is None and (_words(text) > _SIGNATURE_MAX_WORDS or _ends(text, ".")) \
+        and _has_cue(text, profile.certification_cues)
 
 
 def _trailing_signatures(body: list[Para]) -> int | None:
@@ -566,6 +599,9 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
         base = "body" if unit_prefix == "body" else f"{unit_prefix}{number}"
         prefix = base if counts[number] == 1 else f"{base}_{counts[number]}"
         body = art.body
+        if art.head.container is not None:
+            _emit_container(builder, art.head)
+            prefix = art.number if counts[number] == 1 else f"{art.number}_{counts[number]}"
         if unit_prefix == "art" and art.head.title is not None:
             builder.add(f"{prefix}.title", "heading", art.head.title, article)
         elif unit_prefix == "art" and art.head.alone and body and _title_on_next_line(body[0]):
@@ -591,7 +627,7 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
     return Treaty(
         language=profile.code,
         title=title,
-        segments=tuple(builder.segments),
+        segments=_same_script_labels(builder.segments, profile),
         warnings=tuple(builder.warnings),
         source_path=source_path,
         source=source,
@@ -620,6 +656,31 @@ def _check_articleless(text: str, paras: list[Para], profile: LanguageProfile) -
             f"{_example_heading(profile)}) and too little text in {profile.name} to compare by "
             f"paragraphs: is this a treaty text in {profile.name}?"
         )
+
+
+def _same_script_labels(segments: list[Segment], profile: LanguageProfile) -> tuple[Segment, ...]:
+    """Return the segments with the letter labels of each list written in one script.
+
+    A list lettered ``(а) (b) (c)`` with a Cyrillic ``а`` typed among Latin letters gets
+    ``(a)``: the labels of one list follow the script most of them are written in.
+    """
+    table = lookalike_table(profile.code)
+    lists: dict[str, list[int]] = {}
+    for i, seg in enumerate(segments):
+        letter = re.sub(r"[()\s]", "", seg.label or "")
+        if seg.kind == "item" and len(letter) == 1 and letter.isalpha():
+            lists.setdefault(seg.id.rsplit(".", 1)[0], []).append(i)
+    out = list(segments)
+    for members in lists.values():
+        scripts = [script_of(re.sub(r"[()\s]", "", segments[i].label or "")) for i in members]
+        majority = max(sorted(set(scripts)), key=scripts.count)
+        twins = table.to_native if majority == table.native_script else table.to_foreign
+        for i, script in zip(members, scripts):
+            label = segments[i].label or ""
+            if script != majority and scripts.count(majority) > len(scripts) / 2:
+                folded = "".join(twins.get(ch, ch) for ch in label)
+                out[i] = dataclasses.replace(segments[i], label=folded)
+    return tuple(out)
 
 
 def _title_on_next_line(para: Para) -> bool:
@@ -698,27 +759,26 @@ def _emit_preface(builder: _Builder, preface: list[Para], profile: LanguageProfi
 
 
 def _emit_closing(builder: _Builder, finals: list[Para], signatures: list[Para], profile: LanguageProfile) -> None:
+    """Add final clauses, signatures and certification notes; after a certification come its signatures."""
     n_final = n_sig = n_note = 0
-    for para in finals:
-        if para.note or _has_cue(para.text.text, profile.certification_cues):
+    certified = False
+    for para in finals + signatures:
+        text = para.text.text
+        signature_part = any(para is p for p in signatures) or certified
+        if para.note or _is_certification(para, profile):
+            n_note += 1
+            certified = True
+            builder.add(f"cert.{n_note}", "note", para.text)
+        elif signature_part and para.cell is None and _words(text) > 2 * _SIGNATURE_MAX_WORDS:
+            # a long paragraph among the signatures is no signature: a translator's or publisher's note
             n_note += 1
             builder.add(f"cert.{n_note}", "note", para.text)
+        elif signature_part:
+            n_sig += 1
+            builder.add(f"sig.{n_sig}", "signature", para.text)
         else:
             n_final += 1
             builder.add(f"final.{n_final}", "final", para.text)
-    for para in signatures:
-        text = para.text.text
-        if para.note or (para.cell is None and _words(text) > _SIGNATURE_MAX_WORDS
-                         and _has_cue(text, profile.certification_cues)):
-            n_note += 1
-            builder.add(f"cert.{n_note}", "note", para.text)
-        elif para.cell is None and _words(text) > 2 * _SIGNATURE_MAX_WORDS:
-            # a long paragraph after the signatures is no signature: a certification or note
-            n_note += 1
-            builder.add(f"cert.{n_note}", "note", para.text)
-        else:
-            n_sig += 1
-            builder.add(f"sig.{n_sig}", "signature", para.text)
 
 
 def _example_heading(profile: LanguageProfile) -> str:

@@ -200,8 +200,10 @@ def alignment_of(c: "Comparison") -> dict[int, "Alignment"]:
 
 
 def evidence_lines(evidence: Iterable["Evidence"]) -> str:
-    """Return ``"kk:12, az:40"``: where the quotes of a divergence stand, each place once."""
-    return ", ".join(dict.fromkeys(f"{e.language}:{e.line}" for e in evidence))
+    """Return ``"kk:12, az:40"``: where the quotes of a divergence stand, each place once
+    (``"kk:¶ 41"``, ``"ru:p. 3, line 12"`` for a Word or PDF version)."""
+    return ", ".join(dict.fromkeys(
+        f"{e.language}:{e.line if e.where == f'line {e.line}' else e.where}" for e in evidence))
 
 
 def evidence_languages(evidence: Iterable["Evidence"]) -> str:

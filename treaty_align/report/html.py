@@ -600,7 +600,7 @@ def _segment_cell(
     parts = [f'<td class="text" lang="{esc(lang)}">']
     for s in segs:
         parts.append(
-            f'<div class="seg"><div class="seg-meta"><b>{esc(s.id)}</b> · line {int(s.line)}</div>'
+            f'<div class="seg"><div class="seg-meta"><b>{esc(s.id)}</b> · {esc(s.where)}</div>'
             f"<p>{highlight(clean_text(s.text), spans.get(s.id, []))}</p></div>"
         )
     parts.append("</td>")
@@ -636,7 +636,7 @@ def _review(d: "Divergence") -> str:
 def _finding(d: "Divergence", fid: str) -> str:
     sev = esc(d.severity)
     quotes = "".join(
-        f'<li>{esc(e.language)}{_place(d, e.language)} · line {int(e.line)}: '
+        f'<li>{esc(e.language)}{_place(d, e.language)} · {esc(e.where)}: '
         f'<q lang="{esc(e.language)}">{esc(e.quote)}</q></li>'
         for e in d.evidence
     )
@@ -655,7 +655,7 @@ def _finding(d: "Divergence", fid: str) -> str:
     )
     classes = f"finding sev-{sev}" + (f" {esc(decision.status)}" if decision else "")
     cited = d.cite()
-    sugg = (f'<p class="sugg">Rendered elsewhere in this document as <q>{esc(d.suggestion)}</q></p>'
+    sugg = (f'<p class="sugg">Suggested (as this document writes it elsewhere): {esc(d.suggestion)}</p>'
             if d.suggestion else "")
     return (
         f'<li class="{classes}" id="{fid}" data-fid="{esc(d.id)}" data-severity="{sev}" '

@@ -46,9 +46,9 @@ def _finding(d: "Divergence", record_id: str) -> list[str]:
     for e in d.evidence:
         cited = d.citation.get(e.language)
         place = f", {md_escape(cited)}" if cited else ""
-        lines.append(f"  - {e.language}{place}, line {e.line}: «{md_escape(e.quote)}»")
+        lines.append(f"  - {e.language}{place}, {md_escape(e.where)}: «{md_escape(e.quote)}»")
     if d.suggestion:
-        lines.append(f"  - the document renders it elsewhere as «{md_escape(d.suggestion)}»")
+        lines.append(f"  - suggested (as this document writes it elsewhere): {md_escape(d.suggestion)}")
     if d.decision is not None:
         note = f": {md_escape(d.decision.note)}" if d.decision.note else ""
         by = f" ({md_escape(d.decision.by)}{', ' + md_escape(d.decision.date) if d.decision.date else ''})" \

@@ -118,25 +118,28 @@ def artifact_uri(source_path: str | None, base: str | os.PathLike[str] | None = 
 def _locations(
     c: "Comparison", a: "Alignment", d: "Divergence", base: str | os.PathLike[str] | None
 ) -> list[dict[str, Any]]:
-    places: list[tuple[str, str, int, str | None]] = [
-        (e.language, e.segment_id, e.line, e.quote) for e in d.evidence
+    places: list[tuple[str, str, int, str | None, str]] = [
+        (e.language, e.segment_id, e.line, e.quote, e.where) for e in d.evidence
     ]
     if not places:  # a finding with no quote still points at its record
         for lang in c.languages:
             segs = record_segments(a, lang)
             if segs:
-                places.append((lang, segs[0].id, segs[0].line, None))
+                places.append((lang, segs[0].id, segs[0].line, None, segs[0].where))
                 break
     locations: list[dict[str, Any]] = []
     seen: set[tuple[str, int]] = set()
-    for lang, segment_id, line, words in places:
+    for lang, segment_id, line, words, where in places:
         if (lang, line) in seen:
             continue
         seen.add((lang, line))
         treaty = c.treaties.get(lang)
         uri = artifact_uri(getattr(treaty, "source_path", None), base)
         loc: dict[str, Any] = {}
-        if uri is not None:
+        if uri is not None and getattr(treaty, "locations", ()):
+            # a Word or PDF file has no text lines to point at: the message says where
+            loc["physicalLocation"] = {"artifactLocation": {"uri": uri}}
+        elif uri is not None:
             region: dict[str, Any] = {"startLine": max(1, int(line))}
             if words:
                 region["snippet"] = {"text": clean_text(words)}
@@ -145,7 +148,7 @@ def _locations(
             {"name": segment_id, "fullyQualifiedName": f"{lang}/{segment_id}", "kind": "element"}
         ]
         cited = d.citation.get(lang)
-        loc["message"] = {"text": f"{lang} version" + (f", {cited}" if cited else "")}
+        loc["message"] = {"text": f"{lang} version" + (f", {cited}" if cited else "") + f", {where}"}
         locations.append(loc)
     return locations
 
@@ -160,7 +163,7 @@ def sarif_log(c: "Comparison", base: str | os.PathLike[str] | None = None) -> di
     for a in c.alignments:
         for d in a.divergences:
             text = " ".join(clean_text(d.message).split())
-            quoted = "; ".join(f"{e.language} line {e.line}: «{clean_text(e.quote)}»" for e in d.evidence)
+            quoted = "; ".join(f"{e.language} {e.where}: «{clean_text(e.quote)}»" for e in d.evidence)
             props: dict[str, Any] = {
                 "severity": d.severity,
                 "alignmentId": d.alignment_id or a.id,

@@ -82,6 +82,7 @@ def tmx_tree(c: "Comparison") -> ET.Element:
             tuv = ET.SubElement(tu, "tuv", {XML_LANG: language_tag(lang)})
             _prop(tuv, "x-segment-ids", " ".join(s.id for s in segs))
             _prop(tuv, "x-line", str(segs[0].line))
+            _prop(tuv, "x-location", segs[0].where)
             ET.SubElement(tuv, "seg").text = clean_text(a.text(lang))
     return root
 

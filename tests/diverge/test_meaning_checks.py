@@ -1,0 +1,134 @@
+"""The checks that read the meaning layer, on SYNTHETIC kk/az/ru sentences in the style of treaties:
+an equivalent version gives no finding, a changed one gives the finding."""
+
+from __future__ import annotations
+
+from tests.diverge.synthetic import record
+from treaty_align.diverge import find_divergences
+
+LANGS = ("kk", "az", "ru")
+
+NOTIFY = {"kk": "Сұрау салынатын Тарап сұрау салушы Тарапқа шешім туралы жазбаша хабарлайды.",
+          "az": "Sorğu edilən Tərəf sorğu edən Tərəfə qərar barədə yazılı məlumat verir.",
+          "ru": "Запрашиваемая Сторона письменно уведомляет запрашивающую Сторону о решении."}
+FORBID = {"kk": "Тарап алынған мәліметтерді үшінші тұлғаларға беруге құқылы емес.",
+          "az": "Heç bir Tərəf alınmış məlumatları üçüncü şəxslərə verə bilməz.",
+          "ru": "Никакая Сторона не может передавать полученные сведения третьим лицам."}
+MAY = {"kk": "Тарап қосымша мәліметтер сұратуға құқылы.",
+       "az": "Tərəf əlavə məlumat tələb edə bilər.",
+       "ru": "Сторона вправе запросить дополнительные сведения."}
+
+
+def _run(recs, checks=("markers", "actor"), langs=LANGS):
+    out = find_divergences(recs, langs, checks=list(checks))
+    return [d for a in out for d in a.divergences]
+
+
+def _edit(base: dict, lang: str, old: str, new: str) -> dict:
+    assert old in base[lang]
+    return {**base, lang: base[lang].replace(old, new)}
+
+
+def test_equivalent_versions_give_no_finding() -> None:
+    for texts in (NOTIFY, FORBID, MAY):
+        assert _run([record("a", texts)]) == [], texts
+
+
+def test_permission_for_duty_is_major_in_every_language() -> None:
+    for lang, old, new in [("ru", "вправе запросить", "обязана запросить"),
+                           ("kk", "сұратуға құқылы", "сұратуға міндетті"),
+                           ("az", "tələb edə bilər", "tələb etməlidir")]:
+        (d,) = _run([record("a", _edit(MAY, lang, old, new))])
+        assert (d.kind, d.severity) == ("markers", "major") and "permits" in d.message, lang
+
+
+def test_prohibition_dropped_is_major_and_any_wording_of_it_is_none() -> None:
+    # the same prohibition in other words: a negated plain verb
+    plain = _edit(FORBID, "kk", "беруге құқылы емес", "бермейді")
+    assert _run([record("a", plain)]) == []
+    for lang, old, new in [("ru", "не может передавать", "может передавать"),
+                           ("kk", "беруге құқылы емес", "беруге құқылы"),
+                           ("az", "verə bilməz", "verə bilər")]:
+        found = _run([record("a", _edit(FORBID, lang, old, new))])
+        assert [d.severity for d in found] == ["major"], (lang, found)
+
+
+def test_negation_inside_a_word_only_changes_scope() -> None:
+    texts = {"kk": "Мұрағаттарға қол сұғылмауы қамтамасыз етіледі.",
+             "az": "Arxivlərin toxunulmazlığı təmin edilir.",
+             "ru": "Неприкосновенность архивов обеспечивается."}
+    assert _run([record("a", texts)]) == []
+    # a negated predicate against a negation inside a noun: minor at most
+    scoped = _edit(texts, "ru", "Неприкосновенность архивов обеспечивается", "Архивы не нарушаются")
+    assert all(d.severity != "major" for d in _run([record("a", scoped)]))
+
+
+def test_negated_participle_dropped_is_found_and_negated_verb_is_major() -> None:
+    texts = {"kk": "Осы Заңмен реттелмеген мәселелер Ережемен реттеледі.",
+             "az": "Bu Qanunla tənzimlənməyən məsələlər Əsasnamə ilə tənzimlənir.",
+             "ru": "Вопросы, не урегулированные настоящим Законом, регулируются Положением."}
+    assert _run([record("a", texts)]) == []
+    # found, but minor: a negated participle is often rendered by an antonym
+    (d,) = _run([record("a", _edit(texts, "ru", "не урегулированные", "урегулированные"))])
+    assert d.severity == "minor" and "negative" in d.message
+    (d,) = _run([record("a", _edit(NOTIFY, "kk", "жазбаша хабарлайды", "жазбаша хабарламайды"))])
+    assert d.severity == "major" and "affirmative" in d.message
+
+
+def test_a_modal_after_the_last_item_answers_the_lead_in() -> None:
+    recs = [record("p", {"kk": "Егер:", "az": "Əgər:", "ru": "В передаче может быть отказано, если:"}),
+            record("i1", {"kk": "сотталған адам келісім бермесе;", "az": "məhkum razılıq verməsə;",
+                          "ru": "осужденный не дал согласия;"}, kind="item"),
+            record("i2", {"kk": "жаза өтелген болса, беруден бас тартылуы мүмкін.",
+                          "az": "cəza çəkilibsə, verilmədən imtina edilə bilər.",
+                          "ru": "наказание отбыто."}, kind="item")]
+    assert [d for d in _run(recs, ("markers",)) if d.severity == "major"] == []
+
+
+def test_dropped_qualifier_of_a_duty_is_major_and_only_is_minor() -> None:
+    (d,) = _run([record("a", _edit(NOTIFY, "ru", "письменно уведомляет", "уведомляет"))])
+    assert (d.severity, d.evidence[0].language) == ("major", "kk") and "in writing" in d.message
+    only = {"kk": "Сот шешімі бойынша ғана ұсталады.", "az": "Yalnız məhkəmə qərarı ilə saxlanılır.",
+            "ru": "Задерживается только по решению суда."}
+    assert _run([record("a", only)]) == []
+    (d,) = _run([record("a", _edit(only, "az", "Yalnız məhkəmə", "Məhkəmə"))])
+    assert d.severity == "minor" and "only" in d.message
+
+
+def test_or_for_and_in_a_list_is_major() -> None:
+    lead = record("p", {"kk": "Тарап мынадай жағдайларда бас тартады:", "az": "Tərəf aşağıdakı hallarda imtina edir:",
+                        "ru": "Сторона отказывает в следующих случаях:"})
+    item = {"kk": "сұраудың кеш түсуі немесе басқа органға жіберілуі;",
+            "az": "sorğunun gec daxil olması və ya başqa orqana göndərilməsi;",
+            "ru": "позднее поступление запроса или его направление в другой орган;"}
+    assert [d for d in _run([lead, record("i", item, kind="item")], ("markers",))] == []
+    changed = record("i", _edit(item, "ru", "запроса или его", "запроса и его"), kind="item")
+    found = _run([lead, changed], ("markers",))
+    assert [d.severity for d in found] == ["major"] and "cumulative" in found[0].message
+
+
+def test_requesting_for_requested_party_is_major() -> None:
+    for lang, old, new in [("ru", "уведомляет запрашивающую", "уведомляет запрашиваемую"),
+                           ("kk", "сұрау салушы Тарапқа", "сұрау салынатын Тарапқа"),
+                           ("az", "sorğu edən Tərəfə", "sorğu edilən Tərəfə")]:
+        found = _run([record("a", _edit(NOTIFY, lang, old, new))], ("actor",))
+        assert [(d.kind, d.severity) for d in found] == [("actor", "major")], lang
+        assert "requesting Party" in found[0].message
+
+
+def test_interpretation_for_effect_is_major() -> None:
+    texts = {"kk": "Осы Келісімді түсіндіру кезінде туындайтын даулар келіссөздер арқылы шешіледі.",
+             "az": "Bu Sazişin şərhi zamanı yaranan mübahisələr danışıqlar yolu ilə həll edilir.",
+             "ru": "Споры, возникающие при толковании настоящего Соглашения, разрешаются путем переговоров."}
+    assert _run([record("a", texts)]) == []
+    (d,) = _run([record("a", _edit(texts, "az", "şərhi", "təsiri"))])
+    assert d.severity == "major" and "interpretation" in d.message and "effect" in d.message
+
+
+def test_one_actor_for_another_is_major() -> None:
+    texts = {"kk": "Үкімет бағдарламаны бекітеді және оны Парламентке ұсынады.",
+             "az": "Hökumət proqramı təsdiq edir və onu Parlamentə təqdim edir.",
+             "ru": "Правительство утверждает программу и представляет ее Парламенту."}
+    assert _run([record("a", texts)], ("actor",)) == []
+    (d,) = _run([record("a", _edit(texts, "ru", "Правительство утверждает", "Президент утверждает"))], ("actor",))
+    assert d.severity == "major" and "Government" in d.message and "President" in d.message

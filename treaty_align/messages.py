@@ -1,0 +1,134 @@
+"""Words for findings: which actors a document has, and why a difference matters to them.
+
+Messages must speak the document's language: a treaty's duties bind "the Parties", a law's
+"the State" or "the person", and a declaration may name nobody. :func:`document_roles` finds
+the actors a version addresses (patterns of ``data/<lang>/roles.tsv``); :func:`consequence`
+returns the sentence saying why a kind of difference matters, in terms of those actors
+(``data/en/messages.json``), or an actor-free sentence when the document has none.
+:func:`quote_pair` quotes both sides of a difference with the differing words marked.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections import Counter
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+from treaty_align.data import has_data, load_json, load_tsv
+
+if TYPE_CHECKING:
+    from treaty_align.model import Treaty
+
+#: a role counts for a document when its words occur at least this often
+MIN_MENTIONS = 2
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    if not has_data(lang, "roles.tsv"):
+        return ()
+    return tuple((row["role"], re.compile(row["pattern"])) for row in load_tsv(lang, "roles.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _wording() -> Mapping[str, Any]:
+    return load_json("en", "messages.json")
+
+
+@lru_cache(maxsize=64)
+def roles_in_text(text: str, lang: str) -> tuple[str, ...]:
+    """Return the roles (``parties``, ``state``, ``person``, ``court``, ``authority``) that
+    ``text`` in ``lang`` mentions at least :data:`MIN_MENTIONS` times, most mentioned first."""
+    low = text.lower()
+    counts = Counter({role: len(rx.findall(low)) for role, rx in _patterns(lang)})
+    return tuple(role for role, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if n >= MIN_MENTIONS)
+
+
+_ROLES_OF: dict[int, tuple["weakref.ref[Treaty]", tuple[str, ...]]] = {}
+
+
+def document_roles(treaty: "Treaty") -> tuple[str, ...]:
+    """Return the roles the version ``treaty`` addresses, most mentioned first."""
+    # every finding asks; remembered per Treaty object (by identity: hashing a Treaty hashes
+    # all its segments) for as long as the object lives
+    known = _ROLES_OF.get(id(treaty))
+    if known is not None and known[0]() is treaty:
+        return known[1]
+    roles = roles_in_text("\n".join(s.text for s in treaty.segments), treaty.language)
+    _ROLES_OF[id(treaty)] = (weakref.ref(treaty), roles)
+    return roles
+
+
+def main_actor(roles: Sequence[str]) -> str:
+    """Return how messages name the main actor among ``roles`` ("the Parties"), or "" for none.
+
+    The Parties come first whenever a document has them (they are who a treaty binds); else
+    the first of ``role_order`` the document mentions.
+    """
+    wording = _wording()
+    for role in wording["role_order"]:
+        if role in roles:
+            return str(wording["roles"][role])
+    return ""
+
+
+def actor_of(treaties: Mapping[str, "Treaty"] | None, prefer: str | None = None) -> str:
+    """Return the main actor of the compared versions (of ``prefer``'s version when given).
+
+    Returns "" when no version is known or none names an actor.
+    """
+    if not treaties:
+        return ""
+    order = ([prefer] if prefer in treaties else []) + [lang for lang in treaties if lang != prefer]
+    for lang in order:
+        actor = main_actor(document_roles(treaties[lang]))
+        if actor:
+            return actor
+    return ""
+
+
+def consequence(what: str, actor: str) -> str:
+    """Return the sentence saying why a difference of kind ``what`` matters.
+
+    ``what`` is a key of ``consequence`` in ``data/en/messages.json`` (``obligation``,
+    ``negation``, ``time``, ``omission``, ``actor``, ``number``, ``scope``, ``nuance``,
+    ``style``); ``actor`` is :func:`actor_of`'s answer. Without an actor the ``*_none`` form
+    is used, so a law without Parties never hears of "the Parties".
+    """
+    table = _wording()["consequence"]
+    if not actor and f"{what}_none" in table:
+        return str(table[f"{what}_none"])
+    return str(table[what]).format(actor=actor or "the addressees")
+
+
+_TOKEN = re.compile(r"\w+(?:-\w+)*|\S")
+
+
+def quote_pair(left: str, right: str) -> tuple[str, str]:
+    """Return ``left`` and ``right`` with the words that differ between them in [brackets].
+
+    Meant for two renderings in one language (the text and the usual rendering, or two
+    clauses of one version); words are compared case-insensitively, punctuation kept.
+    """
+    import difflib
+
+    a, b = _TOKEN.findall(left), _TOKEN.findall(right)
+    matcher = difflib.SequenceMatcher(a=[t.lower() for t in a], b=[t.lower() for t in b], autojunk=False)
+    out_a, out_b = [], []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        pa, pb = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+        if op == "equal":
+            out_a.append(pa)
+            out_b.append(pb)
+        else:
+            if pa:
+                out_a.append(f"[{pa}]")
+            if pb:
+                out_b.append(f"[{pb}]")
+    return _join(out_a), _join(out_b)
+
+
+def _join(parts: list[str]) -> str:
+    return re.sub(r"\s+([,.;:!?)])", r"\1", " ".join(p for p in parts if p))
