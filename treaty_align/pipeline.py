@@ -44,8 +44,8 @@ def language_order(languages: Sequence[str], pivot: str | None = None) -> tuple[
 
 def choose_pivot(languages: Sequence[str], authority: str | None = None) -> str:
     """Return the pivot of the alignment: the prevailing language (``authority``) when given,
-    else Russian when present (it prevails under the bundled Agreement's final clauses and is the
-    usual common language of the region's treaties), else the first in canonical order."""
+    else Russian when present (the prevailing text of the bundled Agreement, and the common
+    language of most treaties of the region), else the first language in canonical order."""
     if authority is not None and authority in languages:
         return authority
     if "ru" in languages:
