@@ -94,7 +94,7 @@ def consequence(what: str, actor: str) -> str:
 
     ``what`` is a key of ``consequence`` in ``data/en/messages.json`` (``obligation``,
     ``negation``, ``time``, ``omission``, ``actor``, ``number``, ``scope``, ``nuance``,
-    ``style``); ``actor`` is :func:`actor_of`'s answer. Without an actor the ``*_none`` form
+    ``style``, ``layout``); ``actor`` is :func:`actor_of`'s answer. Without an actor the ``*_none`` form
     is used, so a law without Parties never hears of "the Parties".
     """
     table = _wording()["consequence"]

@@ -132,3 +132,10 @@ def test_same_meaning_written_differently_gives_no_finding(name: str, old: str, 
     base = {d.id for d in findings(compare(KK_TEXT, AZ_TEXT))}
     changed = [d for d in findings(compare(KK_TEXT, AZ_TEXT.replace(old, new, 1))) if d.id not in base]
     assert [d for d in changed if d.severity != "info"] == [], [(d.kind, d.message) for d in changed]
+
+
+def test_a_signature_block_in_one_version_only_is_not_called_an_omitted_provision() -> None:
+    found = [d for d in findings(compare(KK_TEXT, AZ_TEXT))
+             if d.kind == "structure" and "sig." in d.alignment_id]
+    assert [d.severity for d in found] == ["info"]
+    assert "Not a provision" in found[0].message and "binds" not in found[0].message

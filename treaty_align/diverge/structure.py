@@ -120,7 +120,9 @@ class StructureCheck(Check):
             ]
             message = (f"{_describe_block(first).capitalize()} has no counterpart in {', '.join(absent)} "
                        f"({top} clause(s) in {', '.join(present)}). "
-                       + consequence("omission", actor_of(context.treaties, context.authority)))
+                       # a signature block or a heading binds nobody: its absence is not an omitted provision
+                       + consequence("omission" if severity == MAJOR else "layout",
+                                     actor_of(context.treaties, context.authority)))
             values = {lang: counts[lang] > 0 for lang in languages}
             out.append(make_divergence(self.name, severity, message, evidence, alignment=first,
                                        context=context, values=values))
