@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from treaty_align.data import check_constant
 from treaty_align.diverge.base import (
     MAJOR,
     MINOR,
@@ -52,7 +53,7 @@ NEAR_TIME: dict[str, tuple[str, ...]] = {
 #: markers whose presence on one side only is a plausible change of meaning
 MINOR_CONCEPTS: tuple[str, ...] = ("if", "except", "or")
 #: how far apart (as a share of the text) two words may be and still stand at the same place
-SAME_PLACE = 0.1
+SAME_PLACE = check_constant("markers", "same_place")
 #: the deontic families compared (a plain statement and an explicit "must" are one family)
 DEONTIC_FAMILIES: tuple[str, ...] = ("permission", "negative")
 #: weaker markers that make the absence of a concept unsure ("when" may render "if")

@@ -15,6 +15,7 @@ import re
 import statistics
 from typing import Sequence
 
+from treaty_align.data import check_constant
 from treaty_align.errors import OptionError
 from treaty_align.parse.sentences import split_sentences
 from treaty_align.diverge.base import (
@@ -34,10 +35,10 @@ from treaty_align.model import Alignment, Divergence, Segment
 _SENTENCE = re.compile(r"(?<!\b\w)(?<!\d)[.!?]+(?=\s+\S)")
 _BLOCK_SEVERITY = {"signature": INFO, "title": MINOR, "container": MINOR}
 # a record whose length ratio is this far (as a factor) from the document's typical ratio
-_RATIO_FACTOR = 1.7
+_RATIO_FACTOR = check_constant("structure", "ratio_factor")
 # a line of at most this many words that does not end a sentence or an item ("Copies:", "Yours
 # sincerely,", an addressee's name) is letter or signature layout, not a provision
-_LAYOUT_WORDS = 4
+_LAYOUT_WORDS = check_constant("structure", "layout_words")
 _ENDS_PROVISION = re.compile(r"[.;!?…]\W*$")
 
 
