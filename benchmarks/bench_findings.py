@@ -96,8 +96,11 @@ def discover(corpus: Sequence[Path]) -> list[Document]:
     docs: list[Document] = []
     for folder in corpus:
         if folder == Path("bundled"):
+            known = ROOT / "corpora" / "divergences.tsv"
+            with open(known, encoding="utf-8") as fh:
+                divs = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
             docs.append(Document("bundled treaty (kk-az)", {"kk": ROOT / "corpora/kk/kk.txt",
-                                                            "az": ROOT / "corpora/az/az.md"}))
+                                                            "az": ROOT / "corpora/az/az.md"}, divs))
             continue
         candidates = [folder] + sorted(p for p in folder.iterdir() if p.is_dir())
         for sub in candidates:
