@@ -81,3 +81,58 @@ def test_markers_message_in_a_law_never_speaks_of_parties():
     (d,) = [d for d in _markers(texts, ("kk", "ru")) if d.severity == "major"]
     assert "Parties" not in d.message and "Party" not in d.message
     assert d.message.endswith("This changes whether the State must, may or must not act.")
+
+
+# an event that may happen ("may harm") against one stated as a fact ("harms"): the modal is
+# one of possibility, not a permission -- a nuance, never may-vs-shall
+MAY_HARM = {
+    "kk": "Беру мемлекеттің егемендігіне нұқсан келтіруі мүмкін.",
+    "ru": "Передача может нанести ущерб суверенитету государства.",
+    "az": "Vermə dövlətin suverenliyinə xələl gətirə bilər.",
+}
+HARMS = {
+    "kk": "Беру мемлекеттің егемендігіне нұқсан келтіреді.",
+    "ru": "Передача наносит ущерб суверенитету государства.",
+    "az": "Vermə dövlətin suverenliyinə xələl gətirir.",
+}
+
+
+@pytest.mark.parametrize("pair", [("kk", "ru"), ("ru", "kk"), ("az", "ru"), ("kk", "az")])
+def test_a_possibility_against_a_fact_is_a_nuance_not_may_vs_shall(pair):
+    a, b = pair
+    (d,) = _markers({a: MAY_HARM[a], b: HARMS[b]}, tuple(sorted(pair)))
+    assert d.severity == "minor"
+    quoted = {"kk": "‘келтіруі мүмкін’", "ru": "‘может’", "az": "‘gətirə bilər’"}[a]
+    assert d.message == (f"Modality differs: {a} says that it may happen ({quoted}: a possibility, not a "
+                         f"permission) where {b} states it as a fact. A nuance of wording; no right or duty changes.")
+    assert "permits" not in d.message
+
+
+@pytest.mark.parametrize("pair", [("kk", "ru"), ("az", "ru")])
+def test_a_permission_to_act_is_still_may_vs_shall(pair):
+    a, b = pair
+    may_refuse = {"kk": "Тарап көмек көрсетуден бас тарта алады.", "az": "Tərəf köməklik göstərməkdən imtina edə bilər."}
+    (d,) = [d for d in _markers({a: may_refuse[a], b: "Сторона отказывает в оказании помощи."}, tuple(sorted(pair)))
+            if d.severity == "major"]
+    assert d.message.startswith(f"Obligation differs: {a} permits (may")
+
+
+def test_a_changed_period_in_a_law_binds_the_state_not_the_parties():
+    texts = {"kk": "Мемлекеттік орган өтінішті 30 күн ішінде қарайды. Мемлекет тұлғаға жауап береді.",
+             "ru": "Государственный орган рассматривает заявление в течение 60 дней. Государство отвечает лицу."}
+    recs = [record("art2.p1", texts)]
+    treaties = {lang: treaty_of(lang, recs) for lang in ("kk", "ru")}
+    out = find_divergences(recs, ("kk", "ru"), treaties=treaties, checks=["numbers"])
+    (d,) = [d for a in out for d in a.divergences if d.severity == "major"]
+    assert "Part" not in d.message
+    assert d.message.endswith("This changes a number, period or amount that binds the State.")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Надзор со стороны государства. Контроль со стороны государства за лицом."),
+    ("kk", "Мемлекет тарапынан бақылау. Мемлекет тарапынан қадағалау."),
+    ("az", "Dövlət tərəfindən nəzarət. Dövlət tərəfindən yoxlama."),
+])
+def test_on_the_part_of_is_no_party(lang, text):
+    assert "parties" not in roles_in_text(text, lang)
+    assert main_actor(roles_in_text(text, lang)) == "the State"
