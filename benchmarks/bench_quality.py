@@ -143,12 +143,13 @@ def measure(doc: str, lang: str, path: Path, real: Path, seed: int,
     # the check sees clauses as the parser gives them: without Markdown emphasis and headings
     lines = [fold_lookalikes(re.sub(r"\*\*|__", "", ln).strip(), lang).text for ln in text.splitlines()
              if len(WORD.findall(ln)) >= 5 and not ln.startswith("#")]
+    document = word_counts("\n".join(lines), lang)
     if not counts:
-        # the only document of its language (Azerbaijani): fit on one half, test on the other
+        # the only document of its language (Azerbaijani): the word list is fitted on one half
+        # and the other half tested; the document the check consults is still the whole text
         counts = word_counts("\n".join(lines[1::2]), lang)
         lines = lines[0::2]
     words = WordList.build({w: n for w, n in counts.items() if n >= 2}, quality_params(lang), lang)
-    document = word_counts("\n".join(lines), lang)
     alphabet = _alphabet(lang)
     result: dict[str, list[int]] = {k: [0, 0, 0] for k in ("typo", "mixed script", "garbled phrase")}
     alarms = [0, 0]

@@ -56,6 +56,8 @@ GARBLED_PHRASE = "garbled phrase"
 
 _DEFAULTS: dict[str, Any] = {
     "min_length": 6,
+    "neighbour_min_length": 0,
+    "min_document_count": 1,
     "min_target_frequency": 3,
     "inflection_tail": 3,
     "known_prefix": 5,
@@ -140,7 +142,7 @@ def learn_endings(words: Sequence[str], min_stem: int = 3, min_stems: int = 3,
 
     An *ending* is a word tail that follows at least ``min_stems`` different stems, a stem
     being a word beginning (``min_stem`` letters or more) that the list continues in two
-    ways or more (``тарап|тар``, ``тарап|қа``). A *stem* is a word of the list, or a word
+    ways or more (Kazakh *tarap|tar*, *tarap|qa*). A *stem* is a word of the list, or a word
     beginning that takes two such endings. A word made of a stem and an ending is then a
     word of the language even when the list lacks that form (an agglutinative language
     writes far more forms than any corpus shows).
@@ -238,7 +240,11 @@ class WordList:
             return False
         from treaty_align.meaning.russian import is_known
 
-        return is_known(word) or ("ё" in word and is_known(word.replace("ё", "е")))
+        if is_known(word):
+            return True
+        # letters the dictionary writes otherwise (Russian writes "yo" as "ye" in most texts)
+        plain = word.translate({ord(a): b for a, b in dict(self.params.get("dictionary_fold", {})).items()})
+        return plain != word and is_known(plain)
 
     def inflections(self, a: str, b: str) -> bool:
         """Return True when ``a`` and ``b`` are one stem with two endings of ``quality.json``."""
@@ -261,7 +267,9 @@ class WordList:
         the rest of ``document`` (word counts of the whole version) — and a variant one edit
         away is written by one of them, the edit after the first ``typo_min_prefix`` letters,
         and the variant is at least ``min_gain`` (natural log) more likely as a spelling than
-        ``word`` itself (``dictionary_min_gain`` for a variant only the dictionary has). Two
+        ``word`` itself (``dictionary_min_gain`` for a variant only the dictionary has), the word
+        being at least ``neighbour_min_length`` letters long; a variant only the document writes
+        must occur there ``min_document_count`` times. Two
         inflections of one stem are never typos of each other. A ``capitalised`` word (a name,
         perhaps) is only corrected to a word the corpus or the document writes.
 
@@ -284,12 +292,16 @@ class WordList:
         document = document or {}
         model = self.model
         own = model.logprob(word) if model is not None else 0.0
-        lead = int(p["typo_min_prefix"])
+        lead, in_document = int(p["typo_min_prefix"]), int(p["min_document_count"])
         best, best_key = None, None
-        for cand, at in edits(word, self.alphabet):
+        # a short word has real words one edit away far more often than a long one
+        neighbours = edits(word, self.alphabet) if len(word) >= int(p["neighbour_min_length"]) else iter(())
+        for cand, at in neighbours:
             if at < lead:
                 continue
             listed = self.counts.get(cand, 0) + document.get(cand, 0)
+            if not self.counts.get(cand, 0) and document.get(cand, 0) < in_document:
+                listed = 0
             if not listed and (capitalised or not self.in_dictionary(cand)):
                 continue
             if self.inflections(word, cand):
