@@ -136,3 +136,14 @@ def test_a_changed_period_in_a_law_binds_the_state_not_the_parties():
 def test_on_the_part_of_is_no_party(lang, text):
     assert "parties" not in roles_in_text(text, lang)
     assert main_actor(roles_in_text(text, lang)) == "the State"
+
+
+def test_a_quorum_rule_is_no_permission():
+    # "sittings are competent if two thirds attend" against "sittings are lawful if ...": no modal differs
+    texts = {"ru": "Заседания Совета правомочны при наличии не менее двух третей его членов.",
+             "kk": "Кеңестің отырыстары оның мүшелерінің кемінде үштен екісі болған кезде заңды болады."}
+    assert [d for d in _markers(texts, ("kk", "ru")) if "Obligation" in d.message] == []
+    # a body that is competent to decide has a power: still a permission
+    power = {"ru": "Совет правомочен принимать решения по вопросам обороны.",
+             "kk": "Кеңес қорғаныс мәселелері бойынша шешімдер қабылдайды."}
+    assert any(d.message.startswith("Obligation differs: ru permits") for d in _markers(power, ("kk", "ru")))

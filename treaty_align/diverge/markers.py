@@ -32,7 +32,7 @@ from treaty_align.diverge.base import (
 )
 from treaty_align.diverge.morphology import Match, find_all, lexicon
 from treaty_align.meaning import MAIN_SCOPES, Provision
-from treaty_align.meaning.modal_sense import is_possibility
+from treaty_align.meaning.modal_sense import is_possibility, is_validity
 from treaty_align.meaning.qualifiers import GLOSS as QUALIFIER_GLOSS
 from treaty_align.meaning.qualifiers import OBLIGATION_QUALIFIERS
 from treaty_align.meaning.rules import rules
@@ -163,6 +163,13 @@ class MarkersCheck(Check):
         every = {lang: p.families() for lang, p in provs.items()}
         listed = {lang: (lp.families() if (lp := context.list_provision(al, lang)) else every[lang])
                   for lang in provs}
+        # "sittings are competent if two thirds attend": a quorum rule, no permission of anyone
+        for lang, p in provs.items():
+            for q in p.of_family("permission"):
+                if is_validity(p.folded, q.start, q.end, lang):
+                    tables = [every[lang], listed[lang]] + ([main[lang]] if q.scope in MAIN_SCOPES else [])
+                    for counts in {id(t): t for t in tables}.values():  # listed may be every itself
+                        counts["permission"] -= 1
         values = {lang: (main[lang]["permission"], main[lang]["negative"]) for lang in provs}
         parts, severity = [], None
         possible_only = True

@@ -494,4 +494,4 @@ class QualityCheck(Check):
         strength = max(float(strengths.get(issue, strengths.get("other", 0.8))) for issue in issues)
         return make_divergence(self.name, severity, message, evidence, alignment=al, context=context,
                                values=values, suggestion=(f"{lang}: " + ", ".join(dict.fromkeys(suggestions))) if suggestions else "",
-                               strength=strength)
+                               strength=strength, resolved=False)

@@ -1,4 +1,5 @@
-"""The sense of a modal: a permission ("the Party may refuse") or a possibility ("it may harm").
+"""The sense of a modal: a permission ("the Party may refuse"), a possibility ("it may harm"),
+or the validity of a sitting ("sittings are competent if two thirds attend").
 
 "May" is deontic when someone is allowed to do something and epistemic when something can
 happen: a translation that says "the transfer may prejudice sovereignty" where the other says
@@ -16,15 +17,26 @@ from treaty_align.data import has_data, load_json
 
 
 @lru_cache(maxsize=None)
-def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+def _patterns(lang: str, sense: str) -> tuple[re.Pattern[str], ...]:
     if not has_data(lang, "modal_sense.json"):
         return ()
-    return tuple(re.compile(p) for p in load_json(lang, "modal_sense.json").get("possibility", ()))
+    return tuple(re.compile(p) for p in load_json(lang, "modal_sense.json").get(sense, ()))
+
+
+def _overlaps(folded: str, start: int, end: int, lang: str, sense: str) -> bool:
+    lo = max(0, start - 60)
+    window = folded[lo:end + 60]
+    return any(m.start() + lo < end and start < m.end() + lo
+               for rx in _patterns(lang, sense) for m in rx.finditer(window))
 
 
 def is_possibility(folded: str, start: int, end: int, lang: str) -> bool:
     """Return True when the modal at ``folded[start:end]`` says that something can happen
     (a possibility pattern of ``lang`` overlaps it), not that someone may act."""
-    lo = max(0, start - 60)
-    window = folded[lo:end + 60]
-    return any(m.start() + lo < end and start < m.end() + lo for rx in _patterns(lang) for m in rx.finditer(window))
+    return _overlaps(folded, start, end, lang, "possibility")
+
+
+def is_validity(folded: str, start: int, end: int, lang: str) -> bool:
+    """Return True when the modal at ``folded[start:end]`` says that a sitting or a decision is
+    valid ("sittings are competent if two thirds attend"): a quorum rule, no permission."""
+    return _overlaps(folded, start, end, lang, "validity")
