@@ -147,3 +147,62 @@ def test_a_quorum_rule_is_no_permission():
     power = {"ru": "Совет правомочен принимать решения по вопросам обороны.",
              "kk": "Кеңес қорғаныс мәселелері бойынша шешімдер қабылдайды."}
     assert any(d.message.startswith("Obligation differs: ru permits") for d in _markers(power, ("kk", "ru")))
+
+
+# ------------------------------------------------ each kind's message, in each language pair
+NO_IMMEDIATELY = {"kk": "Тараптар 30 күн ішінде бір-бірін хабардар етеді.",
+                  "az": "Tərəflər 30 gün ərzində bir-birini məlumatlandırırlar.",
+                  "ru": "Стороны в течение 30 дней уведомляют друг друга."}
+SIXTY_DAYS = {"kk": "Тараптар 60 күн ішінде бір-бірін дереу хабардар етеді.",
+              "az": "Tərəflər 60 gün ərzində bir-birini dərhal məlumatlandırırlar.",
+              "ru": "Стороны в течение 60 дней незамедлительно уведомляют друг друга."}
+REFUSED = {"kk": "Сұрау салуды орындаудан бас тартылады.", "az": "Sorğunun icrasından imtina edilir.",
+           "ru": "В исполнении запроса отказывается."}
+IMMEDIATELY = {"kk": "‘дереу’", "az": "‘dərhal’", "ru": "‘незамедлительно’"}
+ACTIVE = {"kk": "‘Сұрау салынатын Тарап … бас тартады’", "az": "‘Sorğu edilən Tərəf … imtina edir’",
+          "ru": "‘Запрашиваемая Сторона … отказывает’"}
+PASSIVE = {"kk": "‘бас тартылады’", "az": "‘imtina edilir’", "ru": "‘отказывается’"}
+PAIRS = [("kk", "az"), ("az", "kk"), ("kk", "ru"), ("ru", "kk"), ("az", "ru"), ("ru", "az")]
+
+
+def _findings(texts: dict[str, str], context: dict[str, str], checks: list[str]):
+    langs = tuple(sorted(texts))
+    recs = [record("art1.p2", texts), record("art2.p1", {x: context[x] for x in langs}, article="2")]
+    treaties = {lang: treaty_of(lang, recs) for lang in langs}
+    out = find_divergences(recs, langs, treaties=treaties, checks=checks)
+    return [d for a in out for d in a.divergences if d.alignment_id == "art1.p2"]
+
+
+@pytest.mark.parametrize("a, b", PAIRS)
+def test_time_message_in_each_pair(a, b):
+    from tests.diverge.synthetic import NOTIFY
+
+    (d,) = _findings({a: NOTIFY[a], b: NO_IMMEDIATELY[b]}, TREATY, ["markers"])
+    assert (d.severity, d.message) == ("major", (
+        f"Time requirement differs: {a} says ‘immediately / without delay’ ({IMMEDIATELY[a]}), {b} has no "
+        "equivalent. This changes when the Parties must act."))
+    (d,) = _findings({a: NOTIFY[a], b: NO_IMMEDIATELY[b]}, LAW, ["markers"])
+    assert d.message.endswith("This changes when the State must act.")
+
+
+@pytest.mark.parametrize("a, b", PAIRS)
+def test_number_message_in_each_pair(a, b):
+    from tests.diverge.synthetic import NOTIFY
+
+    (d,) = _findings({a: NOTIFY[a], b: SIXTY_DAYS[b]}, TREATY, ["numbers"])
+    first, second = sorted((a, b))
+    days = {a: 30, b: 60}
+    assert (d.severity, d.message) == ("major", (
+        f"Numbers differ ({first}: {days[first]} (day); {second}: {days[second]} (day)). "
+        "This changes a number, period or amount that binds the Parties."))
+
+
+@pytest.mark.parametrize("a, b", PAIRS)
+def test_voice_message_in_each_pair(a, b):
+    from tests.diverge.synthetic import REFUSE
+
+    (d,) = _findings({a: REFUSE[a], b: REFUSED[b]}, TREATY, ["actor"])
+    assert (d.severity, d.message) == ("major", (
+        f"Actor and voice differ: in {a}, the requested Party is the one who acts (active: {ACTIVE[a]}); "
+        f"in {b} the clause is impersonal/passive ({PASSIVE[b]}) and names nobody. The {b} text no longer "
+        "says that it is the requested Party who acts (or may act) here."))
