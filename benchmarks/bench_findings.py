@@ -123,8 +123,13 @@ class Run:
     """One comparison reduced to what the benchmark needs: compared records and their findings."""
 
     languages: tuple[str, ...]
-    records: list[Any]                        # Alignment objects that were compared
+    records: list[Any]                        # Alignment objects that were compared or are one-sided
     treaties: dict[str, Any]
+
+    @property
+    def compared(self) -> int:
+        """Return how many of its records hold two or more languages (the denominator of /100)."""
+        return sum(1 for al in self.records if sum(bool(al.segments.get(lang)) for lang in self.languages) >= 2)
 
     def seg_index(self, lang: str) -> dict[str, int]:
         """Return record index by segment id of ``lang``."""
@@ -145,8 +150,19 @@ def compare(treaties: dict[str, Any], encoder: str) -> Run:
     others = [t for lang, t in treaties.items() if lang != "ru"]
     comp = compare_treaties(*others, ru=treaties.get("ru"), encoder=encoder)
     langs = comp.languages
-    rows = [al for al in comp.alignments if Check.compared(al, langs)]
+    # a clause with no counterpart (a one-sided record) is where an omission is reported: keep
+    # those too, or a dropped item could never be seen as found (nor a false omission counted)
+    rows = [al for al in comp.alignments if Check.compared(al, langs) or one_sided(al, langs)]
     return Run(langs, rows, dict(comp.treaties))
+
+
+def one_sided(al: Any, languages: Sequence[str]) -> bool:
+    """Return True for a record of a compared block holding clauses of one language only."""
+    from treaty_align.diverge.base import SKIPPED_BLOCKS
+
+    present = [lang for lang in languages if al.segments.get(lang)]
+    return (len(present) == 1 and al.block not in SKIPPED_BLOCKS
+            and not any(s.kind == "instrument" for s in al.segments[present[0]]))
 
 
 def our_keys(al: Any, severities: Sequence[str] = SEVERE) -> set[tuple[str, str, str]]:
@@ -178,12 +194,15 @@ class Similarity:
         """Return the lowest pairwise cosine of each record's sides."""
         import numpy as np
 
-        texts = sorted({al.text(lang) for al in records for lang in languages} - set(self.cache))
+        texts = sorted({al.text(lang) for al in records for lang in languages} - set(self.cache) - {""})
         if texts:
             for t, v in zip(texts, self.encoder.encode(texts)):
                 self.cache[t] = np.asarray(v, dtype=float)
         out = []
         for al in records:
+            if sum(bool(al.text(lang).strip()) for lang in languages) < 2:
+                out.append(0.0)  # a clause with no counterpart is as unlike as it gets
+                continue
             vs = [self.cache[al.text(lang)] for lang in languages]
             out.append(min(float(vs[i] @ vs[j]) for i in range(len(vs)) for j in range(i + 1, len(vs))))
         return out
@@ -511,7 +530,8 @@ def evaluate_clean(doc: Document, run: Run, sim: Similarity) -> tuple[DocResult,
     real = real_records(doc, run)
     real_recs = set().union(*(r for _, _, r in real)) if real else set()
     cos = sim.cosines(run.records, run.languages)
-    threshold = sorted(cos)[max(0, int(0.05 * len(cos)) - 1)] if cos else 0.0
+    paired = sorted(c for al, c in zip(run.records, cos) if sum(bool(al.text(lang).strip()) for lang in run.languages) >= 2)
+    threshold = paired[max(0, int(0.05 * len(paired)) - 1)] if paired else 0.0
     major = minor = digits = emb = 0
     by_check: Counter[str] = Counter()
     for i, al in enumerate(run.records):
@@ -531,7 +551,7 @@ def evaluate_clean(doc: Document, run: Run, sim: Similarity) -> tuple[DocResult,
             "digits": any(digit_key(run.records[i], run.languages) for i in recs),
             "embedding": any(cos[i] <= threshold for i in recs),
         })
-    return (DocResult(doc.name, len(run.records), major, minor, digits, emb, found, dict(by_check)),
+    return (DocResult(doc.name, run.compared, major, minor, digits, emb, found, dict(by_check)),
             threshold, cos)
 
 

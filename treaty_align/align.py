@@ -577,7 +577,8 @@ def _numbered_pairs(na: Sequence[str], nb: Sequence[str], sims: np.ndarray,
         sub = sims[np.ix_(rest_a, rest_b)]
         claimed = [(rest_a[i], rest_b[j]) for i, j in _content_pairs(rest_a, rest_b, sub, options)
                    if i is not None and j is not None
-                   and float(sims[rest_a[i], rest_b[j]]) >= options.threshold]
+                   and float(sims[rest_a[i], rest_b[j]]) >= options.threshold
+                   and _beats_numbers(rest_a[i], rest_b[j], na, nb, ia, ib, sims, options)]
     taken_a = {x for x, _ in claimed}
     taken_b = {y for _, y in claimed}
     for k in weak:
@@ -589,6 +590,22 @@ def _numbered_pairs(na: Sequence[str], nb: Sequence[str], sims: np.ndarray,
     index_pairs += [(i, None) for i in rest_a if i not in taken_a]
     index_pairs += [(None, j) for j in rest_b if j not in taken_b]
     return index_pairs
+
+
+def _beats_numbers(i: int, j: int, na: Sequence[str], nb: Sequence[str], ia: Mapping[str, int],
+                   ib: Mapping[str, int], sims: np.ndarray, options: AlignOptions) -> bool:
+    """Return True when pairing a-article ``i`` with b-article ``j`` by content is clearly better
+    than what their own numbers offer (the same-numbered article of the other version).
+
+    Two weak same-numbered pairs are not evidence of a renumbering: with a weak encoder one
+    article can look a little more like another's counterpart than its own. A content pair
+    across numbers must win over each side's own-number pair by ``renumber_margin``.
+    """
+    own = [float(sims[i, ib[na[i]]])] if na[i] in ib else []
+    own += [float(sims[ia[nb[j]], j])] if nb[j] in ia else []
+    if na[i] == nb[j] or not own:
+        return True
+    return float(sims[i, j]) >= max(own) + options.renumber_margin
 
 
 def pair_articles(a: Treaty, b: Treaty, tables: Sequence[EmbeddingTable],
@@ -606,8 +623,10 @@ def pair_articles(a: Treaty, b: Treaty, tables: Sequence[EmbeddingTable],
     ia = {k: i for i, k in enumerate(na)}
     ib = {k: j for j, k in enumerate(nb)}
     common = [k for k in na if k in ib]
-    if set(na) == set(nb) and 0 < len(na) < 3:
-        # with one or two articles there is no distribution to judge content by: trust numbers
+    if na and list(na) == list(nb):
+        # the same numbers in the same order: nothing was inserted, dropped or moved, so a
+        # same-numbered article that looks unlike its counterpart is a weak encoder's noise
+        # (or a real divergence to report), not a renumbering
         return [(k, k) for k in na], warnings
     content = _content_pairs(na, nb, sims, options)
     numbered_pairs = _numbered_pairs(na, nb, sims, options) if common else []

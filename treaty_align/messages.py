@@ -16,13 +16,13 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from treaty_align.data import has_data, load_json, load_tsv
+from treaty_align.data import check_constant, has_data, load_json, load_tsv
 
 if TYPE_CHECKING:
     from treaty_align.model import Treaty
 
 #: a role counts for a document when its words occur at least this often
-MIN_MENTIONS = 2
+MIN_MENTIONS = check_constant("messages", "min_mentions")
 
 
 @lru_cache(maxsize=None)

@@ -19,15 +19,16 @@ import re
 from collections import Counter
 from typing import Iterable, Sequence
 
+from treaty_align.data import check_constant
 from treaty_align.diverge.morphology import fold, morphology, stem
 from treaty_align.model import Alignment, Divergence
 
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 #: records that must show the rendering before it is suggested
-MIN_SUPPORT = 2
+MIN_SUPPORT = check_constant("renderings", "min_support")
 #: association (Dice over records) of the source words with the suggested target word
-MIN_DICE = 0.5
+MIN_DICE = check_constant("renderings", "min_dice")
 #: kinds whose quotes are wordings worth a standard rendering (not numbers or whole clauses)
 SUGGESTING_KINDS: frozenset[str] = frozenset({"markers", "actor", "terminology"})
 #: longest source quote looked up, in words

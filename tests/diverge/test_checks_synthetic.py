@@ -162,7 +162,7 @@ def test_markers_removed_immediately_is_major() -> None:
     assert [e.language for e in d.evidence] == ["kk", "az", "ru"]
 
 
-def test_markers_condition_and_alternative_are_minor() -> None:
+def test_markers_lost_condition_is_minor_and_or_turned_and_is_major() -> None:
     cond = {"kk": "Егер қажет болса, Тараптар кеңеседі.", "az": "Əgər zəruri olarsa, Tərəflər məsləhətləşirlər.",
             "ru": "Если необходимо, Стороны консультируются."}
     assert _run([record("a", cond)], "markers") == []
@@ -170,6 +170,14 @@ def test_markers_condition_and_alternative_are_minor() -> None:
     assert d.severity == "minor" and "condition" in d.message
     alt = {"kk": "толық немесе ішінара", "az": "tam və ya qismən", "ru": "полностью или частично"}
     (d,) = _run([record("a", _edit(alt, "az", "və ya", "və"))], "markers")
+    assert d.severity == "major" and "alternative" in d.message and "cumulative" in d.message
+
+
+def test_markers_alternatives_regrouped_outside_a_list_are_minor() -> None:
+    # three alternatives on one side, two and an "and" on the other: regrouped, not made cumulative
+    three = {"kk": "ақпаратты жоюдан немесе өзгертуден немесе таратудан немесе пайдаланудан қорғау",
+             "ru": "защита информации от уничтожения или изменения или распространения и использования"}
+    (d,) = _run([record("a", three)], "markers")
     assert d.severity == "minor" and "alternative" in d.message
 
 

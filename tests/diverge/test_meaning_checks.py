@@ -95,6 +95,33 @@ def test_dropped_qualifier_of_a_duty_is_major_and_only_is_minor() -> None:
     assert d.severity == "minor" and "only" in d.message
 
 
+MANNER = {
+    "directly": ({"kk": "Құзыретті органдар тікелей ынтымақтасады.", "az": "Səlahiyyətli orqanlar bilavasitə əməkdaşlıq edirlər.",
+                  "ru": "Компетентные органы сотрудничают непосредственно."},
+                 ("az", "bilavasitə ", "")),
+    "mutually": ({"kk": "Тараптар өзара кеңеседі.", "az": "Tərəflər qarşılıqlı məsləhətləşirlər.",
+                  "ru": "Стороны взаимно консультируются."},
+                 ("kk", "өзара ", "")),
+    "in the established procedure": ({"kk": "Шешім белгіленген тәртіппен қабылданады.",
+                                      "az": "Qərar müəyyən edilmiş qaydada qəbul edilir.",
+                                      "ru": "Решение принимается в установленном порядке."},
+                                     ("ru", " в установленном порядке", "")),
+    "in a timely manner": ({"kk": "Тарап ақпаратты уақтылы береді.", "az": "Tərəf məlumatı vaxtında təqdim edir.",
+                            "ru": "Сторона своевременно представляет информацию."},
+                           ("kk", "уақтылы ", "")),
+    "in full": ({"kk": "Сұрау салу толық көлемде орындалады.", "az": "Sorğu tam həcmdə icra edilir.",
+                 "ru": "Запрос исполняется в полном объеме."},
+                ("az", " tam həcmdə", "")),
+}
+
+
+def test_manner_qualifier_on_one_side_only_is_minor_in_every_language() -> None:
+    for gloss, (texts, (lang, old, new)) in MANNER.items():
+        assert _run([record("a", texts)]) == [], gloss
+        (d,) = _run([record("a", _edit(texts, lang, old, new))])
+        assert d.severity == "minor" and gloss in d.message and f"{lang} has no equivalent" in d.message, d.message
+
+
 def test_or_for_and_in_a_list_is_major() -> None:
     lead = record("p", {"kk": "Тарап мынадай жағдайларда бас тартады:", "az": "Tərəf aşağıdakı hallarda imtina edir:",
                         "ru": "Сторона отказывает в следующих случаях:"})

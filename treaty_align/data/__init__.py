@@ -58,3 +58,17 @@ def load_tsv(lang: str, name: str) -> tuple[dict[str, str], ...]:
 def has_data(lang: str, name: str) -> bool:
     """Return True when ``data/<lang>/<name>`` exists."""
     return (resources.files(__package__) / lang / name).is_file()
+
+
+@lru_cache(maxsize=None)
+def check_constant(check: str, name: str) -> float:
+    """Return the fitted constant ``name`` of ``check`` from ``calibration/checks.json``.
+
+    Every threshold of the checks lives there with the corpus it was fitted on
+    (``benchmarks/fit_checks.py`` refits them); integers come back as ``int``.
+    """
+    table = load_json("calibration", "checks.json")["checks"]
+    try:
+        return table[check][name]
+    except KeyError:
+        raise OptionError(f"calibration/checks.json has no constant '{check}.{name}'") from None

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from treaty_align.data import check_constant
 from treaty_align.diverge.base import (
     MAJOR,
     MINOR,
@@ -53,7 +54,7 @@ NEAR_TIME: dict[str, tuple[str, ...]] = {
 #: markers whose presence on one side only is a plausible change of meaning
 MINOR_CONCEPTS: tuple[str, ...] = ("if", "except", "or")
 #: how far apart (as a share of the text) two words may be and still stand at the same place
-SAME_PLACE = 0.1
+SAME_PLACE = check_constant("markers", "same_place")
 #: the deontic families compared (a plain statement and an explicit "must" are one family)
 DEONTIC_FAMILIES: tuple[str, ...] = ("permission", "negative")
 #: weaker markers that make the absence of a concept unsure ("when" may render "if")
@@ -356,13 +357,15 @@ class MarkersCheck(Check):
         "A or B" against "A and B" turns an alternative into a cumulative requirement (or the
         reverse); "or" against a mere comma or an enumeration is only a minor difference.
         Translations keep the order of ideas, so "the same place" is the same relative position.
-        Only a list's conjunction (its lead-in and items: the conditions or duties it joins) or
-        a conjunction inside a condition counts.
+        Wherever it stands -- a list's conjunction, a condition, the objects of a duty -- "or"
+        against "and" changes what is required or permitted. Outside a list or a condition a
+        sentence that keeps some of its alternatives has only regrouped them (three "or"s against
+        two and an "and"): there the side must have lost every "or".
         """
         in_list = len(context.list_members(al)) > 1
         in_condition = any(p.scope == "cond" for x in has + lacks
                            if (pr := context.provision(al, x)) is not None for p in pr.predicates)
-        if not (in_list or in_condition):
+        if not (in_list or in_condition) and any(found[y] for y in lacks):
             return False
         for x in has:
             for y in lacks:

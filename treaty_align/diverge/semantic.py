@@ -14,18 +14,19 @@ from typing import Sequence
 
 import numpy as np
 
+from treaty_align.data import check_constant
 from treaty_align.diverge.base import MINOR, Check, CheckContext, Side, make_divergence, register
 from treaty_align.model import Alignment, Divergence
 
 #: how many robust standard deviations below the median a record must be
-Z_LIMIT = 3.5
+Z_LIMIT = check_constant("semantic", "z_limit")
 #: and by at least this much in absolute similarity (a tight document must not flag tiny dips)
-MIN_GAP = 0.12
+MIN_GAP = check_constant("semantic", "min_gap")
 #: the aligner's score also carries structural evidence (list position, lead-ins that hold the
 #: verb in one language only), so without embeddings a wider margin is needed
-MIN_GAP_SCORE = 0.3
+MIN_GAP_SCORE = check_constant("semantic", "min_gap_score")
 #: fewer records than this give no reliable median
-MIN_RECORDS = 8
+MIN_RECORDS = check_constant("semantic", "min_records")
 
 
 def similarities(rows: Sequence[Alignment], languages: Sequence[str], context: CheckContext) -> list[float]:

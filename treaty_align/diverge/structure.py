@@ -15,6 +15,7 @@ import re
 import statistics
 from typing import Sequence
 
+from treaty_align.data import check_constant
 from treaty_align.errors import OptionError
 from treaty_align.parse.sentences import split_sentences
 from treaty_align.diverge.base import (
@@ -34,17 +35,29 @@ from treaty_align.model import Alignment, Divergence, Segment
 _SENTENCE = re.compile(r"(?<!\b\w)(?<!\d)[.!?]+(?=\s+\S)")
 _BLOCK_SEVERITY = {"signature": INFO, "title": MINOR, "container": MINOR}
 # a record whose length ratio is this far (as a factor) from the document's typical ratio
-_RATIO_FACTOR = 1.7
+_RATIO_FACTOR = check_constant("structure", "ratio_factor")
+# a line of at most this many words that does not end a sentence or an item ("Copies:", "Yours
+# sincerely,", an addressee's name) is letter or signature layout, not a provision
+_LAYOUT_WORDS = check_constant("structure", "layout_words")
+_ENDS_PROVISION = re.compile(r"[.;!?…]\W*$")
+
+
+def is_layout(segment: Segment) -> bool:
+    """Return True for a heading or a short layout line (a salutation, "Copies:", a name)."""
+    if segment.kind == "heading":
+        return True
+    text = segment.text.strip()
+    return len(re.findall(r"\w+", text)) <= _LAYOUT_WORDS and not _ENDS_PROVISION.search(text)
 
 
 def units(segment: Segment) -> int:
     """Return how many list entries ``segment`` holds (``;``-separated for items, else 1).
 
-    An article's title counts for nothing (a title in one version only is no lost clause); a
-    part of one or two words after the last ``;`` is the conjunction joining the items
+    An article's title or a layout line counts for nothing (a title in one version only is no
+    lost clause); a part of one or two words after the last ``;`` is the conjunction joining the items
     (Russian 'or', Kazakh 'or'), not an entry.
     """
-    if segment.kind == "heading":
+    if is_layout(segment):
         return 0
     if segment.kind != "item":
         return 1
@@ -104,42 +117,62 @@ class StructureCheck(Check):
             lang: sum(units(s) for al in records for s in al.segments.get(lang, ()) if s.kind != "instrument")
             for lang in languages
         }
-        if len(set(counts.values())) < 2:
+        held = {lang: sum(1 for al in records for s in al.segments.get(lang, ()) if s.kind != "instrument")
+                for lang in languages}
+        absent = [lang for lang in languages if held[lang] == 0 and any(held.values())]
+        if len(set(counts.values())) < 2 and not absent:
             return []  # same number of units: items merely regrouped or reordered by the aligner
         top = max(counts.values())
         severity = _BLOCK_SEVERITY.get(records[0].block, MAJOR)
-        absent = [lang for lang in languages if counts[lang] == 0]
+        if not top:
+            severity = INFO  # only headings and layout lines: nothing that binds is missing
         out: list[Divergence] = []
         if absent:
             # the whole block is missing in some language: one finding, not one per clause
             first = records[0]
-            present = [lang for lang in languages if counts[lang]]
+            present = [lang for lang in languages if held[lang]]
             evidence = [
                 context.whole(Side.of(next(al for al in records if al.segments.get(lang)), lang), 80)
                 for lang in present
             ]
             message = (f"{_describe_block(first).capitalize()} has no counterpart in {', '.join(absent)} "
-                       f"({top} clause(s) in {', '.join(present)}). "
+                       f"({max(held.values())} clause(s) in {', '.join(present)}). "
                        # a signature block or a heading binds nobody: its absence is not an omitted provision
                        + consequence("omission" if severity == MAJOR else "layout",
                                      actor_of(context.treaties, context.authority)))
-            values = {lang: counts[lang] > 0 for lang in languages}
+            values = {lang: held[lang] > 0 for lang in languages}
             out.append(make_divergence(self.name, severity, message, evidence, alignment=first,
                                        context=context, values=values))
+        # one-sided records that hold a provision, per language that lacks them
+        orphans: dict[str, int] = {}
+        for al in records:
+            for lang in languages:
+                if not al.segments.get(lang) and not all(
+                        is_layout(s) for x in languages for s in al.segments.get(x, ())):
+                    orphans[lang] = orphans.get(lang, 0) + 1
         for al in records:
             sides = {lang: Side.of(al, lang) for lang in languages}
-            missing = [lang for lang in languages if sides[lang].empty and 0 < counts[lang] < top]
+            missing = [lang for lang in languages if sides[lang].empty and counts[lang] < top and lang not in absent]
             present = [lang for lang in languages if not sides[lang].empty]
             if missing and present:
                 kinds = {s.kind for lang in present for s in sides[lang].segments}
                 what = "item" if kinds == {"item"} else "clause"
                 evidence = [context.whole(sides[lang]) for lang in present]
+                layout = all(is_layout(s) for lang in present for s in sides[lang].segments)
+                # more unmatched clauses than missing units: the aligner left some unpaired, so
+                # which of them is the omission is uncertain
+                unsure = any(orphans.get(m, 0) > top - counts[m] for m in missing)
+                level = INFO if layout else (MINOR if unsure and severity == MAJOR else severity)
                 message = (f"This {what} of {_describe_block(al)} has no counterpart in {', '.join(missing)} "
                            f"({'/'.join(present)} count {top} unit(s) in this block, "
-                           f"{', '.join(f'{m} {counts[m]}' for m in missing)}). "
-                           + consequence("omission", actor_of(context.treaties, context.authority)))
+                           f"{', '.join(f'{m} {counts[m]}' for m in missing)}"
+                           + (f"; {max(orphans.get(m, 0) for m in missing)} clauses are unmatched, "
+                              f"so which one is missing is uncertain" if unsure and not layout else "")
+                           + "). "
+                           + consequence("layout" if layout else "omission",
+                                         actor_of(context.treaties, context.authority)))
                 values = {lang: not sides[lang].empty for lang in languages}
-                out.append(make_divergence(self.name, severity, message, evidence, alignment=al,
+                out.append(make_divergence(self.name, level, message, evidence, alignment=al,
                                            context=context, values=values))
                 continue
             per = {lang: sum(units(s) for s in sides[lang].segments) for lang in present}

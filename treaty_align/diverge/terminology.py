@@ -27,17 +27,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from treaty_align.data import has_data, load_json, load_tsv
+from treaty_align.data import check_constant, has_data, load_json, load_tsv
 from treaty_align.diverge.base import INFO, MAJOR, MINOR, Check, CheckContext, Side, make_divergence, register
 from treaty_align.diverge.morphology import blank, find_all, lexicon, morphology, stem
 from treaty_align.model import Alignment, Divergence
 
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-MIN_DF = 4           # a term must occur in at least this many records
-MAX_DF_SHARE = 0.5   # ... and in at most this share of them (not "the Parties")
-MIN_DICE = 0.5       # association of a term with its usual rendering
-MIN_VARIANT = 2      # records using the other rendering
-MAX_FINDINGS = 4     # per language pair
+MIN_DF = check_constant("terminology", "min_df")           # a term must occur in at least this many records
+MAX_DF_SHARE = check_constant("terminology", "max_df_share")   # ... and in at most this share of them (not "the Parties")
+MIN_DICE = check_constant("terminology", "min_dice")       # association of a term with its usual rendering
+MIN_VARIANT = check_constant("terminology", "min_variant")      # records using the other rendering
+MAX_FINDINGS = check_constant("terminology", "max_findings")     # per language pair
 
 
 @dataclass

@@ -24,6 +24,11 @@ GLOSS = {
     "only": "only / exclusively",
     "in_advance": "in advance / prior",
     "free_of_charge": "free of charge",
+    "directly": "directly",
+    "mutually": "mutually / each other",
+    "established_procedure": "in the established procedure",
+    "timely": "in a timely manner",
+    "in_full": "in full",
 }
 
 
