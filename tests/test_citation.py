@@ -59,3 +59,18 @@ def test_chapter_containers():
     s = seg("chapter2", kind="container")
     assert {lang: cite(s, lang) for lang in ("en", "kk", "ru", "az")} == {
         "en": "Chapter 2", "kk": "2-тарау", "ru": "глава 2", "az": "Fəsil 2"}
+
+
+@pytest.mark.parametrize("seg_id, article, label, expected", [
+    # numbered points of a letter without article headings, compared as articles
+    ("pt5.p5", "5", "5", {"en": "Point 5", "kk": "5-тармақ", "ru": "п. 5", "az": "Bənd 5"}),
+    ("pt5.p5.2", "5", None, {"en": "Point 5, second paragraph", "kk": "5-тармақ, 2-абзац",
+                             "ru": "п. 5, абз. 2", "az": "Bənd 5, abzas 2"}),
+    ("pt6.p6.i3", "6", "(iii)", {"en": "Point 6(iii)", "kk": "6-тармақ iii) тармақша", "ru": "п. 6 пп. iii",
+                                 "az": "Bənd 6, iii) bənd"}),
+    ("cert.1", None, None, {"en": "Certification of the copy", "kk": "куәландыру жазбасы",
+                            "ru": "заверительная надпись", "az": "təsdiq qeydi"}),
+])
+def test_citation_of_points_without_articles_and_of_the_certification(seg_id, article, label, expected):
+    s = seg(seg_id, article, label, kind="item" if ".i" in seg_id else "paragraph")
+    assert {lang: cite(s, lang) for lang in expected} == expected

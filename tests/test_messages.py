@@ -81,3 +81,128 @@ def test_markers_message_in_a_law_never_speaks_of_parties():
     (d,) = [d for d in _markers(texts, ("kk", "ru")) if d.severity == "major"]
     assert "Parties" not in d.message and "Party" not in d.message
     assert d.message.endswith("This changes whether the State must, may or must not act.")
+
+
+# an event that may happen ("may harm") against one stated as a fact ("harms"): the modal is
+# one of possibility, not a permission -- a nuance, never may-vs-shall
+MAY_HARM = {
+    "kk": "Беру мемлекеттің егемендігіне нұқсан келтіруі мүмкін.",
+    "ru": "Передача может нанести ущерб суверенитету государства.",
+    "az": "Vermə dövlətin suverenliyinə xələl gətirə bilər.",
+}
+HARMS = {
+    "kk": "Беру мемлекеттің егемендігіне нұқсан келтіреді.",
+    "ru": "Передача наносит ущерб суверенитету государства.",
+    "az": "Vermə dövlətin suverenliyinə xələl gətirir.",
+}
+
+
+@pytest.mark.parametrize("pair", [("kk", "ru"), ("ru", "kk"), ("az", "ru"), ("kk", "az")])
+def test_a_possibility_against_a_fact_is_a_nuance_not_may_vs_shall(pair):
+    a, b = pair
+    (d,) = _markers({a: MAY_HARM[a], b: HARMS[b]}, tuple(sorted(pair)))
+    assert d.severity == "minor"
+    quoted = {"kk": "‘келтіруі мүмкін’", "ru": "‘может’", "az": "‘gətirə bilər’"}[a]
+    assert d.message == (f"Modality differs: {a} says that it may happen ({quoted}: a possibility, not a "
+                         f"permission) where {b} states it as a fact. A nuance of wording; no right or duty changes.")
+    assert "permits" not in d.message
+
+
+@pytest.mark.parametrize("pair", [("kk", "ru"), ("az", "ru")])
+def test_a_permission_to_act_is_still_may_vs_shall(pair):
+    a, b = pair
+    may_refuse = {"kk": "Тарап көмек көрсетуден бас тарта алады.", "az": "Tərəf köməklik göstərməkdən imtina edə bilər."}
+    (d,) = [d for d in _markers({a: may_refuse[a], b: "Сторона отказывает в оказании помощи."}, tuple(sorted(pair)))
+            if d.severity == "major"]
+    assert d.message.startswith(f"Obligation differs: {a} permits (may")
+
+
+def test_a_changed_period_in_a_law_binds_the_state_not_the_parties():
+    texts = {"kk": "Мемлекеттік орган өтінішті 30 күн ішінде қарайды. Мемлекет тұлғаға жауап береді.",
+             "ru": "Государственный орган рассматривает заявление в течение 60 дней. Государство отвечает лицу."}
+    recs = [record("art2.p1", texts)]
+    treaties = {lang: treaty_of(lang, recs) for lang in ("kk", "ru")}
+    out = find_divergences(recs, ("kk", "ru"), treaties=treaties, checks=["numbers"])
+    (d,) = [d for a in out for d in a.divergences if d.severity == "major"]
+    assert "Part" not in d.message
+    assert d.message.endswith("This changes a number, period or amount that binds the State.")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Надзор со стороны государства. Контроль со стороны государства за лицом."),
+    ("kk", "Мемлекет тарапынан бақылау. Мемлекет тарапынан қадағалау."),
+    ("az", "Dövlət tərəfindən nəzarət. Dövlət tərəfindən yoxlama."),
+])
+def test_on_the_part_of_is_no_party(lang, text):
+    assert "parties" not in roles_in_text(text, lang)
+    assert main_actor(roles_in_text(text, lang)) == "the State"
+
+
+def test_a_quorum_rule_is_no_permission():
+    # "sittings are competent if two thirds attend" against "sittings are lawful if ...": no modal differs
+    texts = {"ru": "Заседания Совета правомочны при наличии не менее двух третей его членов.",
+             "kk": "Кеңестің отырыстары оның мүшелерінің кемінде үштен екісі болған кезде заңды болады."}
+    assert [d for d in _markers(texts, ("kk", "ru")) if "Obligation" in d.message] == []
+    # a body that is competent to decide has a power: still a permission
+    power = {"ru": "Совет правомочен принимать решения по вопросам обороны.",
+             "kk": "Кеңес қорғаныс мәселелері бойынша шешімдер қабылдайды."}
+    assert any(d.message.startswith("Obligation differs: ru permits") for d in _markers(power, ("kk", "ru")))
+
+
+# ------------------------------------------------ each kind's message, in each language pair
+NO_IMMEDIATELY = {"kk": "Тараптар 30 күн ішінде бір-бірін хабардар етеді.",
+                  "az": "Tərəflər 30 gün ərzində bir-birini məlumatlandırırlar.",
+                  "ru": "Стороны в течение 30 дней уведомляют друг друга."}
+SIXTY_DAYS = {"kk": "Тараптар 60 күн ішінде бір-бірін дереу хабардар етеді.",
+              "az": "Tərəflər 60 gün ərzində bir-birini dərhal məlumatlandırırlar.",
+              "ru": "Стороны в течение 60 дней незамедлительно уведомляют друг друга."}
+REFUSED = {"kk": "Сұрау салуды орындаудан бас тартылады.", "az": "Sorğunun icrasından imtina edilir.",
+           "ru": "В исполнении запроса отказывается."}
+IMMEDIATELY = {"kk": "‘дереу’", "az": "‘dərhal’", "ru": "‘незамедлительно’"}
+ACTIVE = {"kk": "‘Сұрау салынатын Тарап … бас тартады’", "az": "‘Sorğu edilən Tərəf … imtina edir’",
+          "ru": "‘Запрашиваемая Сторона … отказывает’"}
+PASSIVE = {"kk": "‘бас тартылады’", "az": "‘imtina edilir’", "ru": "‘отказывается’"}
+PAIRS = [("kk", "az"), ("az", "kk"), ("kk", "ru"), ("ru", "kk"), ("az", "ru"), ("ru", "az")]
+
+
+def _findings(texts: dict[str, str], context: dict[str, str], checks: list[str]):
+    langs = tuple(sorted(texts))
+    recs = [record("art1.p2", texts), record("art2.p1", {x: context[x] for x in langs}, article="2")]
+    treaties = {lang: treaty_of(lang, recs) for lang in langs}
+    out = find_divergences(recs, langs, treaties=treaties, checks=checks)
+    return [d for a in out for d in a.divergences if d.alignment_id == "art1.p2"]
+
+
+@pytest.mark.parametrize("a, b", PAIRS)
+def test_time_message_in_each_pair(a, b):
+    from tests.diverge.synthetic import NOTIFY
+
+    (d,) = _findings({a: NOTIFY[a], b: NO_IMMEDIATELY[b]}, TREATY, ["markers"])
+    assert (d.severity, d.message) == ("major", (
+        f"Time requirement differs: {a} says ‘immediately / without delay’ ({IMMEDIATELY[a]}), {b} has no "
+        "equivalent. This changes when the Parties must act."))
+    (d,) = _findings({a: NOTIFY[a], b: NO_IMMEDIATELY[b]}, LAW, ["markers"])
+    assert d.message.endswith("This changes when the State must act.")
+
+
+@pytest.mark.parametrize("a, b", PAIRS)
+def test_number_message_in_each_pair(a, b):
+    from tests.diverge.synthetic import NOTIFY
+
+    (d,) = _findings({a: NOTIFY[a], b: SIXTY_DAYS[b]}, TREATY, ["numbers"])
+    first, second = sorted((a, b))
+    days = {a: 30, b: 60}
+    assert (d.severity, d.message) == ("major", (
+        f"Numbers differ ({first}: {days[first]} (day); {second}: {days[second]} (day)). "
+        "This changes a number, period or amount that binds the Parties."))
+
+
+@pytest.mark.parametrize("a, b", PAIRS)
+def test_voice_message_in_each_pair(a, b):
+    from tests.diverge.synthetic import REFUSE
+
+    (d,) = _findings({a: REFUSE[a], b: REFUSED[b]}, TREATY, ["actor"])
+    assert (d.severity, d.message) == ("major", (
+        f"Actor and voice differ: in {a}, the requested Party is the one who acts (active: {ACTIVE[a]}); "
+        f"in {b} the clause is impersonal/passive ({PASSIVE[b]}) and names nobody. The {b} text no longer "
+        "says that it is the requested Party who acts (or may act) here."))

@@ -53,3 +53,19 @@ def test_without_an_authority_the_source_does_not_depend_on_argument_order():
     one = with_suggestions(recs, ("kk", "az"))[3].divergences[0].suggestion
     other = with_suggestions(recs, ("az", "kk"))[3].divergences[0].suggestion
     assert one == other
+
+
+def test_a_word_that_only_stands_beside_the_source_word_is_not_its_rendering():
+    # "control over execution" in every clause, "execution" rendered two ways: "бақылау" goes with
+    # "контроль" more strongly than with "исполнение", so it is not suggested for "исполнение"
+    clauses = [
+        {"ru": "Совет осуществляет контроль за исполнением решений.", "kk": "Кеңес шешімдердің орындалуын бақылайды."},
+        {"ru": "Контроль за исполнением актов возлагается на аппарат.", "kk": "Актілердің орындалуын бақылау аппаратқа жүктеледі."},
+        {"ru": "Секретарь организует контроль за исполнением поручений.", "kk": "Хатшы тапсырмалардың атқарылуын бақылайды."},
+        {"ru": "Комиссия ведёт контроль за исполнением планов.", "kk": "Комиссия жоспарлардың атқарылуын бақылайды."},
+        {"ru": "Контроль обеспечивает аппарат.", "kk": "Бақылауды аппарат қамтамасыз етеді."},
+    ]
+    recs = [record(f"art{i + 1}.p1", texts, article=str(i + 1)) for i, texts in enumerate(clauses)]
+    index = RenderingIndex(recs, ("ru", "kk"))
+    assert index.usual_rendering("контроль", "ru", "kk") is not None
+    assert index.usual_rendering("исполнением", "ru", "kk") is None

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 ENGLISH = "en"
 
 _ARTICLE = re.compile(r"^art(?P<num>[^_.]+)(?:_\d+)?$")
+#: a numbered point of a text without article headings, compared as if it were an article
+_UNIT = re.compile(r"^pt(?P<num>[^_.]+)(?:_\d+)?$")
 _POINT = re.compile(r"^p(?P<num>[^.]+)$")
 _ITEM = re.compile(r"^i(?P<num>\d+)$")
 _CHAPTER = re.compile(r"^chapter(?P<num>\w+)$")
@@ -33,6 +35,8 @@ class Place:
 
     block: str
     article: str | None = None
+    #: the article is a numbered point of a text without articles (cited "point 5", not "Art. 5")
+    unit: bool = False
     point: str | None = None
     items: tuple[tuple[int, str | None], ...] = ()
     paragraph: int | None = None
@@ -43,21 +47,23 @@ def place_of(segment: "Segment") -> Place:
     parts = segment.id.split(".")
     # container prefixes (chapters, sections) come before the article or block token
     for i, token in enumerate(parts):
-        if _ARTICLE.match(token) or token in ("pre", "final", "sig", "title", "instr"):
+        if _ARTICLE.match(token) or _UNIT.match(token) or token in ("pre", "final", "sig", "title", "instr", "cert"):
             parts = parts[i:]
             break
     head = parts[0] if parts else ""
     if cm := _CHAPTER.match(head):
         return Place("chapter", article=cm.group("num"))
-    if head in ("pre", "final", "sig", "instr"):
+    if head in ("pre", "final", "sig", "instr", "cert"):
         n = _int(parts[1]) if len(parts) > 1 else None
-        block = {"pre": "preamble", "final": "final", "sig": "signature", "instr": "instrument"}[head]
+        block = {"pre": "preamble", "final": "final", "sig": "signature", "instr": "instrument",
+                 "cert": "certification"}[head]
         return Place(block, paragraph=n)
     if head == "title":
         return Place("title")
-    m = _ARTICLE.match(head)
+    m = _ARTICLE.match(head) or _UNIT.match(head)
     if not m:
         return Place(segment.kind, article=segment.article)
+    unit = m.re is _UNIT
     article = segment.article or m.group("num")
     point = None
     items: list[tuple[int, str | None]] = []
@@ -65,13 +71,15 @@ def place_of(segment: "Segment") -> Place:
     rest = parts[1:]
     for j, token in enumerate(rest):
         if (pm := _POINT.match(token)) and not items:
-            point = pm.group("num")
+            # a numbered point compared as an article holds itself as its first point
+            if not (unit and pm.group("num") == m.group("num")):
+                point = pm.group("num")
         elif im := _ITEM.match(token):
             last = j == len(rest) - 1
             items.append((int(im.group("num")), segment.label if last else None))
         elif token.isdigit():
             paragraph = int(token)
-    return Place("article", article=article, point=point, items=tuple(items), paragraph=paragraph)
+    return Place("article", article=article, point=point, items=tuple(items), paragraph=paragraph, unit=unit)
 
 
 def _int(text: str) -> int | None:
@@ -88,7 +96,7 @@ def _label(label: str | None, n: int, style: Mapping[str, Any], lang: str) -> st
     if clean.isdigit():
         return clean
     letters = style.get("item_letters")
-    if lang == ENGLISH and clean and letters:
+    if lang == ENGLISH and clean and letters and not clean.isascii():
         # a Cyrillic "б)" is item (b) in an English memo: the item's position picks the letter
         return letters[n - 1] if 0 < n <= len(letters) else str(n)
     return clean or str(n)
@@ -114,19 +122,22 @@ def cite(segment: "Segment", lang: str) -> str:
             return str(style.get(place.block, "")).split(",")[0].strip()
         n = place.paragraph
         return str(style[place.block]).format(n=n, ordinal=_ordinal(n, style))
-    if place.block in ("title", "signature"):
+    if place.block in ("title", "signature", "certification"):
         return str(style.get(place.block, ""))
     if place.block == "chapter":
         return str(style.get("chapter", "")).format(chapter=place.article)
     if place.block != "article" or place.article is None:
         return ""
-    out = str(style["article"]).format(article=place.article)
+    if place.unit and "unit" not in style:
+        return ""
+    out = str(style["unit" if place.unit else "article"]).format(article=place.article)
     if place.point is not None:
         out += str(style["point"]).format(point=place.point)
     for k, (n, label) in enumerate(place.items):
         key = "item_without_point" if place.point is None and k == 0 and "item_without_point" in style else "item"
         out += str(style[key]).format(item=_label(label, n, style, lang))
-    if place.paragraph is not None and not (place.point is not None and place.paragraph == 1):
+    held = place.point is not None or place.unit
+    if place.paragraph is not None and not (held and place.paragraph == 1):
         # the numbered paragraph of a point is the point itself; later ones are counted from it
         n = place.paragraph
         out += str(style["paragraph"]).format(n=n, ordinal=_ordinal(n, style))

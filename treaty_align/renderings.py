@@ -5,8 +5,11 @@ X in its other clauses. For the words a finding quotes in the source (the prevai
 the first language code), :func:`usual_rendering` looks at the other aligned records whose source
 side has those words and returns the target word that goes with them there: the target stem
 most associated with them (Dice coefficient over records, at least :data:`MIN_SUPPORT`
-records), in its most frequent written form. No dictionary is needed, and nothing is
-suggested when the document has no consistent rendering.
+records), in its most frequent written form, provided the association holds both ways: no
+other source word goes with that target word more strongly (competitive linking), so that a
+word that merely stands beside the source word in the same clauses ("control" beside
+"execution") is not taken for its rendering. No dictionary is needed, and nothing is suggested
+when the document has no consistent rendering.
 """
 
 from __future__ import annotations
@@ -71,9 +74,23 @@ class RenderingIndex:
             dice = 2 * both / (len(held) + len(recs))
             if dice >= MIN_DICE and (best_key is None or (dice, both, st) > best_key):
                 best, best_key = st, (dice, both, st)
-        if best is None:
+        if best is None or not self._links_back(best, tgt, stems, src, best_key[0], exclude):
             return None
         return self.surface[tgt][best].most_common(1)[0][0]
+
+    def _links_back(self, target: str, tgt: str, stems: Sequence[str], src: str, dice: float,
+                    exclude: str) -> bool:
+        """Return True when no source stem outside ``stems`` goes with ``target`` more strongly."""
+        recs = self.records[tgt][target]
+        if exclude in self.ids:
+            recs = recs - {self.ids.index(exclude)}
+        for st, held in self.records.get(src, {}).items():
+            if st in stems:
+                continue
+            both = len(held & recs)
+            if both >= MIN_SUPPORT and 2 * both / (len(held) + len(recs)) > dice:
+                return False
+        return True
 
 
 def _stems(text: str, lang: str) -> Iterable[tuple[str, str]]:

@@ -192,6 +192,27 @@ def test_actor_to_impersonal_is_major() -> None:
     assert d.resolution is not None and d.resolution.agrees == ("kk",) and d.resolution.differs == ("az",)
 
 
+def test_actor_named_only_in_the_condition_of_a_passive_is_major() -> None:
+    # "if the requested Party considers ..., assistance is refused": who refuses is not said
+    conditional = _edit(REFUSE, "az", "Sorğu edilən Tərəf sorğunun icrasından imtina edir",
+                        "Sorğu edilən Tərəf zəruri hesab etdiyi təqdirdə, sorğunun icrasından imtina edilir")
+    (d,) = _run([record("a", conditional)], "actor")
+    assert d.severity == "major"
+    assert "names the requested Party only in its condition (‘Sorğu edilən Tərəf’)" in d.message
+    assert "names nobody" not in d.message
+    assert ("az", "Sorğu edilən Tərəf") in {(e.language, e.quote) for e in d.evidence}
+
+
+def test_actor_still_named_in_the_main_clause_of_a_passive_is_a_minor_voice_change() -> None:
+    # "on the decision of the requested Party, assistance is refused": the actor stays clear
+    still = _edit(REFUSE, "az", "Sorğu edilən Tərəf sorğunun icrasından imtina edir",
+                  "Sorğu edilən Tərəfin qərarı ilə sorğunun icrasından imtina edilir")
+    (d,) = _run([record("a", still)], "actor")
+    assert d.severity == "minor"
+    assert "still names the requested Party (‘Sorğu edilən Tərəfin’)" in d.message
+    assert d.message.endswith("A change of voice: who acts is still clear.")
+
+
 def test_actor_passive_with_agent_is_no_finding() -> None:
     by_agent = _edit(REFUSE, "az", "Sorğu edilən Tərəf sorğunun icrasından imtina edir",
                      "Sorğunun icrasından sorğu edilən Tərəf tərəfindən imtina edilir")

@@ -15,8 +15,11 @@ from treaty_align.diverge.quality import (
     GARBLED_PHRASE,
     GARBLED_WORD,
     TYPO,
+    CharModel,
     WordList,
     artefacts,
+    edits,
+    learn_endings,
     garbled,
     quality_params,
     wordlist,
@@ -35,16 +38,80 @@ def issues(text: str, lang: str, counts: dict[str, int]) -> list[tuple[str, str,
     return [(issue, text[s:e], fix) for issue, s, e, fix in artefacts(text, fold(text, lang), lang, words)]
 
 
-@pytest.mark.parametrize("lang, counts, text, typo, fix", [
-    ("kk", KK_COUNTS, "Тарпатар ақпаратпен алмасады.", "Тарпатар", "Тараптар"),        # swapped letters
-    ("kk", KK_COUNTS, "Құзретті органдары хабарлайды.", "Құзретті", "Құзыретті"),      # a letter dropped
-    ("az", AZ_COUNTS, "Tərəflər məlumat mübadilləsi həyata keçirirlər.", "mübadilləsi", "mübadiləsi"),  # doubled
-    ("az", AZ_COUNTS, "Səlahiyyatli orqanları məlumat verir.", "Səlahiyyatli", "Səlahiyyətli"),  # replaced
-    ("ru", RU_COUNTS, "Стороны обмениаются информацией.", "обмениаются", "обмениваются"),
-    ("ru", RU_COUNTS, "Компетентные органы госудраства уведомляют.", "госудраства", "государства"),
+def bundled_issues(text: str, lang: str, document: dict[str, int] | None = None) -> list[tuple[str, str, str]]:
+    return [(issue, text[s:e], fix)
+            for issue, s, e, fix in artefacts(text, fold(text, lang), lang, wordlist(lang), document)]
+
+
+@pytest.mark.parametrize("lang, text, typo, fix", [
+    ("kk", "Тарпатар ақпаратпен алмасады.", "Тарпатар", "Тараптар"),            # swapped letters
+    ("kk", "Құзретті органдары хабарлайды.", "Құзретті", "Құзыретті"),          # a letter dropped
+    ("kk", "Тараптар мемлекеттершің заңнамасын сақтайды.", "мемлекеттершің", "мемлекеттердің"),  # replaced
+    ("az", "Tərəflər məlumat mübadilləsi həyata keçirirlər.", "mübadilləsi", "mübadiləsi"),  # doubled
+    ("az", "Səlahiyyatli orqanları məlumat verir.", "Səlahiyyatli", "Səlahiyyətli"),  # replaced
+    ("ru", "Стороны обмениаются информацией.", "обмениаются", "обмениваются"),  # only the dictionary has it
+    ("ru", "Компетентные органы госудраства уведомляют.", "госудраства", "государства"),
 ])
-def test_near_miss_of_a_frequent_word_is_a_possible_typo(lang, counts, text, typo, fix):
-    assert (TYPO, typo, fix) in issues(text, lang, counts)
+def test_near_miss_of_a_written_word_is_a_possible_typo(lang, text, typo, fix):
+    assert (TYPO, typo, fix) in bundled_issues(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("kk", "Тараптар осы салада ынтымақтасады."),          # locative of a stem the list writes otherwise
+    ("ru", "Решение принимается двумя третями голосов, не менее двух третей членов."),  # a dictionary form
+    ("az", "Tərəflər məlumatı mübadilə edirlər."),        # another inflection of a listed stem
+])
+def test_real_forms_the_list_lacks_are_not_typos(lang, text):
+    assert bundled_issues(text, lang) == []
+
+
+def test_two_inflections_of_a_verb_the_dictionary_lacks_are_not_typos_of_each_other():
+    text = "Средства реинвестируются в порядке, в котором средство реинвестируется."
+    document = {"реинвестируются": 1, "реинвестируется": 1}
+    assert [i for i in bundled_issues(text, "ru", document) if i[0] == TYPO] == []
+
+
+def test_a_typo_of_a_word_the_document_writes_elsewhere_is_corrected_from_the_document():
+    words = WordList.build({"стороны": 5}, quality_params("ru"), "ru")
+    text = "Капчегайский участок передаётся."
+    folded = fold(text, "ru")
+    # a capitalised word the dictionary lacks (a name, perhaps) is only corrected from the document
+    assert artefacts(text, folded, "ru", words, {"капчегайский": 1}) == []
+    found = artefacts(text, folded, "ru", words, {"капчегайский": 1, "капшегайский": 4})
+    assert [(i, text[s:e], fix) for i, s, e, fix in found] == [(TYPO, "Капчегайский", "Капшегайский")]
+
+
+@pytest.mark.parametrize("lang, word, fix", [
+    ("az", "əməkdaşşlığımızın", "əməkdaşlığımızın"),
+    ("kk", "қыззметкерлеріміздің", "қызметкерлеріміздің"),
+])
+def test_a_doubled_letter_is_a_typo_even_without_the_form_in_the_list(lang, word, fix):
+    words = wordlist(lang)
+    assert words is not None and fix not in words.counts
+    assert words.near_miss(word) == fix
+    assert words.near_miss(fix) is None
+
+
+def test_the_character_model_prefers_the_language_s_spellings():
+    model = CharModel.build(["тараптар", "тараптардың", "ақпарат", "ақпаратпен", "мемлекет", "мемлекеттің"])
+    assert model.logprob("тараптың") > model.logprob("тарпатың") + 3
+    assert model.logprob("ақпарат") > model.logprob("ақпрат")
+
+
+def test_endings_are_learnt_from_the_list_without_a_grammar():
+    stems = ["тарап", "құқық", "келісімшарт"]
+    listed = [x + e for x in stems for e in ("", "тар", "қа")] + ["сот", "соттар"]
+    endings, learnt = learn_endings(listed)
+    assert {"", "тар", "қа"} <= endings and "арап" not in endings
+    assert {"тарап", "құқық", "сот"} <= learnt
+    words = WordList.build({w: 3 for w in listed})
+    assert words.analysable("сотқа")           # a form the list lacks: listed stem, learnt ending
+    assert not words.analysable("сотқы") and not words.analysable("сатқа")
+
+
+def test_edits_are_the_one_edit_variants():
+    assert {v for v, _ in edits("аб", "аб")} == {"б", "а", "ба", "бб", "аа", "ааб", "баб", "абб", "аба"}
+    assert dict(edits("абв", "абв"))["бав"] == 0 and dict(edits("абв", "абв"))["ав"] == 1
 
 
 @pytest.mark.parametrize("lang, counts, text", [

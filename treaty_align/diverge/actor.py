@@ -7,7 +7,10 @@ the actor nouns of ``actors.tsv`` (the Parties, the requested Party, the compete
 because they change who must do what:
 
 * an actor who does something in an active clause in one version, while the other version
-  says it impersonally (a passive with no by-phrase naming the actor);
+  says it impersonally (a passive with no by-phrase naming the actor) — major when the other
+  version names that actor nowhere in the clause, or only as the subject of its condition
+  ("if the requested Party considers ..., assistance is refused"); minor when its main clause
+  still names the actor in another form, so that who acts stays clear;
 * the same clause with different subjects (e.g. the requesting instead of the requested Party).
 """
 
@@ -18,6 +21,7 @@ from typing import Sequence
 
 from treaty_align.diverge.base import (
     MAJOR,
+    MINOR,
     Check,
     CheckContext,
     Side,
@@ -64,6 +68,8 @@ class Clause:
     predicate_span: tuple[int, int] | None
     agent: bool
     main_subject: bool = False
+    #: where the main clause begins (after a leading condition), as an offset in the side's text
+    boundary: int = 0
 
     @property
     def impersonal(self) -> bool:
@@ -113,6 +119,7 @@ def clauses(side: Side, context: CheckContext | None = None) -> list[Clause]:
             voice=voice,
             predicate_span=(s + span[0], s + span[1]) if span else None,
             agent=agent,
+            boundary=s + boundary,
         ))
     return out
 
@@ -173,15 +180,29 @@ class ActorCheck(Check):
                     who = GLOSS.get(c.subject, c.subject)
                     a_words = side_words(sides[a], c)
                     b_words = side_words(sides[b], target, subject=False)
+                    still = _named_in_main(context, al, b, sides[b], target, c.subject)
+                    in_condition = target.subject == c.subject and target.subject_span is not None
+                    if still is not None:
+                        named = f"but its main clause still names {who} (‘{sides[b].text[still[0]:still[1]]}’)"
+                    elif in_condition:
+                        cond = sides[b].text[target.subject_span[0]:target.subject_span[1]]
+                        named = f"and names {who} only in its condition (‘{cond}’), not as the one who acts"
+                    else:
+                        named = "and names nobody"
                     message = (
                         f"Actor and voice differ: in {a}, {who} is the one who acts (active: {a_words}); "
-                        f"in {b} the clause is impersonal/passive and names nobody ({b_words}). "
-                        f"The {b} text no longer says that it is {who} who acts (or may act) here."
+                        f"in {b} the clause is impersonal/passive ({b_words}) {named}. "
                     )
+                    if still is not None:
+                        message += "A change of voice: who acts is still clear."
+                    else:
+                        message += f"The {b} text no longer says that it is {who} who acts (or may act) here."
                     evidence = _quote(context, sides[a], c) + _quote(context, sides[b], target, subject=False)
+                    if in_condition and still is None:
+                        evidence.append(context.evidence(sides[b], *target.subject_span))
                     values = {lang: feature(cls) for lang, cls in per.items()}
-                    return make_divergence(self.name, MAJOR, message, evidence, alignment=al,
-                                           context=context, values=values)
+                    return make_divergence(self.name, MINOR if still is not None else MAJOR, message, evidence,
+                                           alignment=al, context=context, values=values)
         return None
 
     def _swapped(self, al: Alignment, sides: dict[str, Side], per: dict[str, list[Clause]],
@@ -234,6 +255,25 @@ class ActorCheck(Check):
                     return make_divergence(self.name, MAJOR, message, evidence, alignment=al,
                                            context=context, values=values)
         return None
+
+
+#: the role (:mod:`treaty_align.meaning.roles`) that names each actor in any grammatical case
+ROLE_OF_ACTOR = {"requested_party": "requested_party", "requesting_party": "requesting_party",
+                 "other_party": "other_party", "parties": "party", "party": "party", "each_party": "party"}
+
+
+def _named_in_main(context: CheckContext, al: Alignment, lang: str, side: Side, clause: Clause,
+                   actor: str) -> tuple[int, int] | None:
+    """Return the span where the main part of ``clause`` (after its condition) names ``actor``
+    in some other form than a subject (a possessive, an object), or None."""
+    role = ROLE_OF_ACTOR.get(actor)
+    prov = context.provision(al, lang)
+    if role is None or prov is None:
+        return None
+    for r in prov.roles:
+        if r.concept == role and clause.boundary <= r.start and r.end <= clause.end:
+            return (r.start, r.end)
+    return None
 
 
 def _role_words(side: Side, prov: Provision, group: tuple[str, ...]) -> str:

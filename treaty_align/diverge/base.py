@@ -207,6 +207,7 @@ def make_divergence(
     authority_text: str | None = None,
     strength: float | None = None,
     suggestion: str = "",
+    resolved: bool = True,
 ) -> Divergence:
     """Return a Divergence with its stable id, ``alignment_id`` and (when resolving) resolution.
 
@@ -215,6 +216,8 @@ def make_divergence(
     authority's evidence quote, else its whole text in the record. ``strength`` in [0, 1] is
     how strong the check's own evidence is (default: the kind's fitted precision, see
     :func:`confidence`); ``suggestion`` is a rendering the document uses elsewhere.
+    ``resolved=False`` leaves out the resolution: a flaw of one version's text (a typo) is
+    not a difference the prevailing text decides.
     Every divergence also gets its citation in each document's style.
     """
     if severity not in SEVERITY_ORDER:
@@ -226,7 +229,7 @@ def make_divergence(
         [f"{e.language}:{e.quote}" for e in evidence],
     )
     resolution = None
-    if context.resolving:
+    if context.resolving and resolved:
         auth = context.authority
         assert auth is not None
         if authority_text is None:

@@ -33,6 +33,7 @@ from treaty_align.diverge.base import (
 )
 from treaty_align.diverge.morphology import Match, find_all, lexicon
 from treaty_align.meaning import MAIN_SCOPES, Provision
+from treaty_align.meaning.modal_sense import is_possibility, is_validity
 from treaty_align.meaning.qualifiers import GLOSS as QUALIFIER_GLOSS
 from treaty_align.meaning.qualifiers import OBLIGATION_QUALIFIERS
 from treaty_align.meaning.rules import rules
@@ -163,8 +164,16 @@ class MarkersCheck(Check):
         every = {lang: p.families() for lang, p in provs.items()}
         listed = {lang: (lp.families() if (lp := context.list_provision(al, lang)) else every[lang])
                   for lang in provs}
+        # "sittings are competent if two thirds attend": a quorum rule, no permission of anyone
+        for lang, p in provs.items():
+            for q in p.of_family("permission"):
+                if is_validity(p.folded, q.start, q.end, lang):
+                    tables = [every[lang], listed[lang]] + ([main[lang]] if q.scope in MAIN_SCOPES else [])
+                    for counts in {id(t): t for t in tables}.values():  # listed may be every itself
+                        counts["permission"] -= 1
         values = {lang: (main[lang]["permission"], main[lang]["negative"]) for lang in provs}
         parts, severity = [], None
+        possible_only = True
         found: dict[str, list[tuple[int, int]]] = {lang: [] for lang in provs}
         for family in DEONTIC_FAMILIES:
             if len({every[x][family] for x in provs}) < 2:
@@ -190,9 +199,16 @@ class MarkersCheck(Check):
             if major and family == "permission" and all(main[x]["negative"] for x in lacks) and all(
                     main[x]["negative"] for x in has):
                 major = False
+            # "it may harm" against "it harms": a possibility, not a permission -- a nuance at most
+            possible = family == "permission" and all(
+                is_possibility(provs[x].folded, p.start, p.end, x) for x in has for p in provs[x].of_family(family))
+            if possible:
+                major = False
+            possible_only = possible_only and possible
             sev = MAJOR if major else MINOR
             severity = sev if severity in (None, MINOR) else severity
-            parts.append(_deontic_phrase(family, has, lacks, absent, sides, provs))
+            parts.append(_possibility_phrase(has, lacks, sides, provs) if possible
+                         else _deontic_phrase(family, has, lacks, absent, sides, provs))
             for x in provs:
                 found[x].extend((p.start, p.end) for p in provs[x].of_family(family))
         if not parts:
@@ -202,8 +218,10 @@ class MarkersCheck(Check):
         for x in provs:
             spans = sorted(set(found[x]))
             evidence.extend([context.evidence(sides[x], s, e) for s, e in spans] or [context.near(sides[x], anchor)])
-        message = "Obligation differs: " + "; ".join(parts) + "."
-        if severity == MAJOR:
+        message = ("Modality differs: " if possible_only else "Obligation differs: ") + "; ".join(parts) + "."
+        if possible_only:
+            message += " " + consequence("nuance", "")
+        elif severity == MAJOR:
             message += " " + consequence("obligation", actor_of(context.treaties, context.authority))
         return [make_divergence(self.name, severity or MINOR, message, evidence, alignment=al,
                                 context=context, values=values)]
@@ -380,6 +398,14 @@ def _deontic_phrase(family: str, has: list[str], lacks: list[str], absent: bool,
         else:
             other = "is affirmative" if absent else "has fewer negated predicates"
     return f"{what} where {'/'.join(lacks)} {other}"
+
+
+def _possibility_phrase(has: list[str], lacks: list[str], sides: dict[str, Side],
+                        provs: dict[str, Provision]) -> str:
+    quoted = "; ".join(", ".join(f"‘{sides[x].text[p.start:p.end]}’" for p in provs[x].of_family("permission"))
+                       for x in has)
+    return (f"{'/'.join(has)} says that it may happen ({quoted}: a possibility, not a permission) "
+            f"where {'/'.join(lacks)} states it as a fact")
 
 
 def _sentence_differs(family: str, has: list[str], lacks: list[str], provs: dict[str, Provision]) -> bool:

@@ -31,6 +31,7 @@ from treaty_align.diverge.base import (
 from treaty_align.diverge.crossref import references
 from treaty_align.diverge.morphology import blank
 from treaty_align.diverge.numerals import spelled_numbers
+from treaty_align.messages import actor_of, consequence
 from treaty_align.model import Alignment, Divergence, Evidence
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+|%|[()]")
@@ -334,6 +335,6 @@ class NumbersCheck(Check):
         parts = "; ".join(f"{lang}: {_describe(mentions.get(lang, []))}" for lang in sides)
         message = f"{what} ({parts})."
         if severity == MAJOR:
-            message += " A different number or period changes what the Parties must do or when."
+            message += " " + consequence("number", actor_of(context.treaties, context.authority))
         return make_divergence(self.name, severity, message, evidence, alignment=al,
                                context=context, values=values)

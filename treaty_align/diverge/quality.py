@@ -2,11 +2,17 @@
 
 General methods, the same for every language, driven by per-language data:
 
-* **near misses** — a word absent from the language's word list (``wordlist.tsv``, word
-  frequencies counted in the real corpus by ``benchmarks/fit_wordlists.py``) that is one edit
-  (rapidfuzz, with transpositions) away from a frequent word, differs from it inside the stem
-  (not in the inflection at the end), and occurs only once in the document: a likely typo. The
-  frequent word is the suggestion;
+* **near misses** — a word that neither the language's word list (``wordlist.tsv``, word
+  frequencies counted in the real corpus by ``benchmarks/fit_wordlists.py``), nor its
+  dictionary where it has one (Russian: pymorphy3's), nor the rest of the document writes,
+  and that is one edit (a letter replaced, dropped, added, or two neighbours swapped) from a
+  word one of them does write: a likely typo, and that word is the suggestion. A noisy-channel
+  test keeps it apart from a rare real word: the correction must be much more likely as a
+  spelling of the language than the word itself (a character trigram model of the word
+  list, :class:`CharModel`), the first letter is kept (words differing at their start are
+  usually different words), and two forms that differ only in an inflectional ending of
+  ``quality.json`` (``endings``) are both words. A word the corpus shows to be a known stem
+  with a productive ending (learnt from the word list, :func:`learn_endings`) is a word;
 * **garbled words** — Latin and Cyrillic mixed in one word, or letters of another script
   outside the language's alphabet (mojibake: UTF-8 or CP1251 read as another code page);
 * **garbled phrases** — a run of words none of which the word list knows, even as an
@@ -21,15 +27,13 @@ version harder to trust and to search, so they are ``info`` (a garbled phrase ``
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Mapping, Sequence
-
-from rapidfuzz.distance import OSA
-from rapidfuzz.process import extract
+from typing import Any, Iterator, Mapping, Sequence
 
 from treaty_align.data import has_data, load_json, load_tsv
 from treaty_align.diverge.base import INFO, MINOR, Check, CheckContext, Side, make_divergence, register
@@ -52,13 +56,22 @@ GARBLED_PHRASE = "garbled phrase"
 
 _DEFAULTS: dict[str, Any] = {
     "min_length": 6,
+    "neighbour_min_length": 0,
+    "min_document_count": 1,
     "min_target_frequency": 3,
     "inflection_tail": 3,
     "known_prefix": 5,
     "garbled_run": 3,
     "garbled_min_length": 4,
-    "typo_min_prefix": 2,
-    "stem_corrections": False,
+    "typo_min_prefix": 1,
+    "min_gain": 5.0,
+    "dictionary_min_gain": 0.0,
+    "double_min_gain": 0.0,
+    "endings": [],
+    "dictionary": "",
+    "learned_endings": True,
+    "min_stem": 3,
+    "min_ending_stems": 3,
     "check_bigrams": True,
     "min_bigram_words": 1000,
     "vowels": "",
@@ -73,6 +86,100 @@ def word_counts(text: str, lang: str) -> Counter[str]:
 
 
 @dataclass(frozen=True)
+class CharModel:
+    """A character trigram model of a word list's spellings (Witten-Bell smoothing).
+
+    Counted over distinct words, not occurrences, so that a frequent word does not make its
+    letters the language's. :meth:`logprob` says how likely a string is as a spelling of the
+    language: a typo usually has a letter sequence the language seldom writes.
+    """
+
+    order: int
+    grams: Mapping[str, int]
+    contexts: Mapping[str, int]
+    followers: Mapping[str, int]
+    letters: int
+    total: int
+
+    @classmethod
+    def build(cls, words: Sequence[str], order: int = 3) -> "CharModel":
+        """Return the model of ``words`` (each counted once) with n-grams up to ``order``."""
+        grams: Counter[str] = Counter()
+        contexts: Counter[str] = Counter()
+        follow: dict[str, set[str]] = defaultdict(set)
+        for w in words:
+            t = "^" * (order - 1) + w + "$"
+            for i in range(order - 1, len(t)):
+                for k in range(1, order + 1):
+                    g = t[i - k + 1:i + 1]
+                    grams[g] += 1
+                    contexts[g[:-1]] += 1
+                    follow[g[:-1]].add(g[-1])
+        unigrams = sum(n for g, n in grams.items() if len(g) == 1)
+        letters = sum(1 for g in grams if len(g) == 1) + 1
+        return cls(order, dict(grams), dict(contexts), {h: len(f) for h, f in follow.items()},
+                   letters, unigrams)
+
+    def _p(self, gram: str) -> float:
+        if len(gram) == 1:
+            return (self.grams.get(gram, 0) + 1) / (self.total + self.letters)
+        lower = self._p(gram[1:])
+        seen = self.contexts.get(gram[:-1], 0)
+        if not seen:
+            return lower
+        types = self.followers[gram[:-1]]
+        return (self.grams.get(gram, 0) + types * lower) / (seen + types)
+
+    def logprob(self, word: str) -> float:
+        """Return the natural log-probability of ``word`` as a whole spelling."""
+        t = "^" * (self.order - 1) + word + "$"
+        return sum(math.log(self._p(t[i - self.order + 1:i + 1])) for i in range(self.order - 1, len(t)))
+
+
+def learn_endings(words: Sequence[str], min_stem: int = 3, min_stems: int = 3,
+                  longest: int = 10) -> tuple[frozenset[str], frozenset[str]]:
+    """Return ``(endings, stems)`` learnt from a word list without any grammar.
+
+    An *ending* is a word tail that follows at least ``min_stems`` different stems, a stem
+    being a word beginning (``min_stem`` letters or more) that the list continues in two
+    ways or more (Kazakh *tarap|tar*, *tarap|qa*). A *stem* is a word of the list, or a word
+    beginning that takes two such endings. A word made of a stem and an ending is then a
+    word of the language even when the list lacks that form (an agglutinative language
+    writes far more forms than any corpus shows).
+    """
+    vocabulary = set(words)
+    tails: dict[str, set[str]] = defaultdict(set)
+    for w in vocabulary:
+        for i in range(min_stem, len(w) + 1):
+            tails[w[:i]].add(w[i:])
+    stems_of: dict[str, int] = Counter()
+    for ends in tails.values():
+        if len(ends) >= 2:
+            for e in ends:
+                if len(e) <= longest:
+                    stems_of[e] += 1
+    endings = frozenset(e for e, n in stems_of.items() if n >= min_stems)
+    stems = frozenset(s for s, ends in tails.items() if s in vocabulary or len(ends & endings) >= 2)
+    return endings, stems
+
+
+def edits(word: str, alphabet: str) -> Iterator[tuple[str, int]]:
+    """Yield ``(variant, position)`` for every string one edit from ``word`` (a letter of
+    ``alphabet`` replaced or added, a letter dropped, two neighbours swapped); ``position`` is
+    where the variant first differs from ``word``."""
+    n = len(word)
+    for i in range(n + 1):
+        if i < n:
+            yield word[:i] + word[i + 1:], i
+        if i < n - 1 and word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2:], i
+        for ch in alphabet:
+            if i < n and ch != word[i]:
+                yield word[:i] + ch + word[i + 1:], i
+            yield word[:i] + ch + word[i:], i
+
+
+@dataclass(frozen=True)
 class WordList:
     """A language's word frequencies and the indexes the quality rules need."""
 
@@ -81,10 +188,20 @@ class WordList:
     bigrams: frozenset[str]
     params: Mapping[str, Any]
     by_length: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    model: CharModel | None = None
+    endings: frozenset[str] = frozenset()
+    stems: frozenset[str] = frozenset()
+    alphabet: str = ""
+    lang: str = ""
 
     @classmethod
-    def build(cls, counts: Mapping[str, int], params: Mapping[str, Any] | None = None) -> "WordList":
-        """Return the word list of ``counts`` (word -> corpus frequency) with ``params`` thresholds."""
+    def build(cls, counts: Mapping[str, int], params: Mapping[str, Any] | None = None,
+              lang: str = "") -> "WordList":
+        """Return the word list of ``counts`` (word -> corpus frequency) with ``params`` thresholds.
+
+        ``lang`` gives the alphabet the near-miss test edits with and the dictionary it may
+        consult (``quality.json``).
+        """
         p = {**_DEFAULTS, **(params or {})}
         n = int(p["known_prefix"])
         prefixes: Counter[str] = Counter()
@@ -97,8 +214,13 @@ class WordList:
         for prefix, k in prefixes.items():
             if k >= floor:
                 by_length.setdefault(len(prefix), []).append(prefix)
+        words = sorted(counts)
+        endings, stems = (learn_endings(words, int(p["min_stem"]), int(p["min_ending_stems"]))
+                          if p["learned_endings"] else (frozenset(), frozenset()))
+        alphabet = "".join(sorted(_alphabet(lang))) if lang else "".join(sorted({c for w in words for c in w if c.isalpha()}))
         return cls(dict(counts), dict(prefixes), bigrams, p,
-                   {k: tuple(sorted(v)) for k, v in sorted(by_length.items())})
+                   {k: tuple(sorted(v)) for k, v in sorted(by_length.items())},
+                   CharModel.build(words), endings, stems, alphabet, lang)
 
     def _stem(self, word: str) -> str:
         return word[: max(int(self.params["known_prefix"]), len(word) - int(self.params["inflection_tail"]))]
@@ -107,42 +229,101 @@ class WordList:
         """Return True when ``word`` or an inflected form of its stem is in the list."""
         return word in self.counts or self._stem(word) in self.prefixes
 
-    def near_miss(self, word: str) -> str | None:
+    def analysable(self, word: str) -> bool:
+        """Return True when ``word`` is a stem of the list followed by a productive ending."""
+        low = int(self.params["min_stem"])
+        return any(word[:i] in self.stems and word[i:] in self.endings for i in range(low, len(word) + 1))
+
+    def in_dictionary(self, word: str) -> bool:
+        """Return True when the language's dictionary (``quality.json`` ``dictionary``) has ``word``."""
+        if self.params["dictionary"] != "pymorphy3":
+            return False
+        from treaty_align.meaning.russian import is_known
+
+        if is_known(word):
+            return True
+        # letters the dictionary writes otherwise (Russian writes "yo" as "ye" in most texts)
+        plain = word.translate({ord(a): b for a, b in dict(self.params.get("dictionary_fold", {})).items()})
+        return plain != word and is_known(plain)
+
+    def inflections(self, a: str, b: str) -> bool:
+        """Return True when ``a`` and ``b`` are one stem with two endings of ``quality.json``."""
+        endings = _endings(tuple(self.params["endings"]))
+        if not endings:
+            return False
+        low = int(self.params["min_stem"])
+        for k in range(low, min(len(a), len(b)) + 1):
+            if a[:k] != b[:k]:
+                break
+            if a[k:] in endings and b[k:] in endings:
+                return True
+        return False
+
+    def near_miss(self, word: str, document: Mapping[str, int] | None = None,
+                  capitalised: bool = False) -> str | None:
         """Return the word ``word`` is probably a typo of, or None.
 
-        A typo's stem (the word without its last ``inflection_tail`` letters, which vary by
-        grammar) is unknown but one edit (substitution, insertion, deletion or swap of
-        neighbours; rapidfuzz OSA distance) from a stem the corpus writes at least
-        ``min_target_frequency`` times; the first ``typo_min_prefix`` letters agree (words
-        differing at their start are usually different words). The suggestion is that stem
-        with the word's own ending.
+        ``word`` (folded) is a typo when no source writes it — the word list, the dictionary,
+        the rest of ``document`` (word counts of the whole version) — and a variant one edit
+        away is written by one of them, the edit after the first ``typo_min_prefix`` letters,
+        and the variant is at least ``min_gain`` (natural log) more likely as a spelling than
+        ``word`` itself (``dictionary_min_gain`` for a variant only the dictionary has), the word
+        being at least ``neighbour_min_length`` letters long; a variant only the document writes
+        must occur there ``min_document_count`` times. Two
+        inflections of one stem are never typos of each other. A ``capitalised`` word (a name,
+        perhaps) is only corrected to a word the corpus or the document writes.
+
+        Without such a variant, a doubled letter is still a typo when the word with it undone
+        is at least ``double_min_gain`` more likely (0: not looked at): a key pressed twice is
+        the commonest slip, and no word list holds every form of an agglutinative language.
         """
         p = self.params
-        if len(word) < int(p["min_length"]) or self.known(word):
+        if len(word) < int(p["min_length"]) or word in self.counts:
             return None
-        stem = self._stem(word)
-        pool = [x for k in (len(stem) - 1, len(stem), len(stem) + 1) for x in self.by_length.get(k, ())]
+        if "-" in word:
+            parts = word.split("-")
+            for i, part in enumerate(parts):
+                fixed = self.near_miss(part, document, capitalised and i == 0)
+                if fixed is not None:
+                    return "-".join(parts[:i] + [fixed] + parts[i + 1:])
+            return None
+        if self.in_dictionary(word) or (self.endings and self.analysable(word)):
+            return None
+        document = document or {}
+        model = self.model
+        own = model.logprob(word) if model is not None else 0.0
+        lead, in_document = int(p["typo_min_prefix"]), int(p["min_document_count"])
         best, best_key = None, None
-        for cand, _, _ in extract(stem, pool, scorer=OSA.distance, score_cutoff=1, limit=None):
-            if cand == stem or _common_prefix(stem, cand) < int(p["typo_min_prefix"]):
+        # a short word has real words one edit away far more often than a long one
+        neighbours = edits(word, self.alphabet) if len(word) >= int(p["neighbour_min_length"]) else iter(())
+        for cand, at in neighbours:
+            if at < lead:
                 continue
-            fixed = cand + word[len(stem):]
-            if fixed not in self.counts and not p["stem_corrections"]:
-                continue  # only a correction the corpus writes is evidence enough
-            # prefer a correction that is itself a word of the list, then the most frequent stem
-            key = (fixed in self.counts, self.prefixes[cand], cand)
+            listed = self.counts.get(cand, 0) + document.get(cand, 0)
+            if not self.counts.get(cand, 0) and document.get(cand, 0) < in_document:
+                listed = 0
+            if not listed and (capitalised or not self.in_dictionary(cand)):
+                continue
+            if self.inflections(word, cand):
+                continue
+            gain = (model.logprob(cand) - own) if model is not None else 0.0
+            if gain < float(p["min_gain"] if listed else p["dictionary_min_gain"]):
+                continue
+            # prefer a correction the corpus or the document writes, then the most frequent
+            key = (listed > 0, listed, gain, cand)
             if best_key is None or key > best_key:
-                best, best_key = fixed, key
+                best, best_key = cand, key
+        double = float(p["double_min_gain"])
+        if best is None and double > 0 and model is not None:
+            for i in range(max(1, lead), len(word)):
+                if word[i] == word[i - 1] and model.logprob(word[:i] + word[i + 1:]) - own >= double:
+                    return word[:i] + word[i + 1:]
         return best
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
+@lru_cache(maxsize=None)
+def _endings(rows: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(rows) | {""} if rows else frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -151,7 +332,7 @@ def wordlist(lang: str) -> WordList | None:
     if not has_data(lang, "wordlist.tsv"):
         return None
     counts = {row["word"]: int(row["count"]) for row in load_tsv(lang, "wordlist.tsv")}
-    return WordList.build(counts, quality_params(lang))
+    return WordList.build(counts, quality_params(lang), lang)
 
 
 @lru_cache(maxsize=None)
@@ -247,7 +428,7 @@ def artefacts(text: str, folded: str, lang: str, words: WordList | None = None,
         if garbled(w, lang):
             found.append((GARBLED_WORD, m.start(), m.end(), ""))
         elif words is not None and (document is None or document.get(w, 0) < 2) and not text[m.start():m.end()].isupper():
-            target = words.near_miss(w)
+            target = words.near_miss(w, document, text[m.start()].isupper())
             if target is not None:
                 found.append((TYPO, m.start(), m.end(), _like(text[m.start():m.end()], target)))
         if (words is not None and len(w) >= min_len and not words.known(w)
@@ -313,4 +494,4 @@ class QualityCheck(Check):
         strength = max(float(strengths.get(issue, strengths.get("other", 0.8))) for issue in issues)
         return make_divergence(self.name, severity, message, evidence, alignment=al, context=context,
                                values=values, suggestion=(f"{lang}: " + ", ".join(dict.fromkeys(suggestions))) if suggestions else "",
-                               strength=strength)
+                               strength=strength, resolved=False)
