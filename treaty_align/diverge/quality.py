@@ -69,7 +69,20 @@ _DEFAULTS: dict[str, Any] = {
 
 def word_counts(text: str, lang: str) -> Counter[str]:
     """Return how often each word (folded to lower case the language's way) occurs in ``text``."""
-    return Counter(m.group() for m in WORD.finditer(fold(text, lang)))
+    counts: Counter[str] = Counter()
+    folded = fold(text, lang)
+    # a piece at a time, cut at a space (no word holds one): the list of every word of a 50 MB
+    # text at once would take more memory than the text
+    start = 0
+    while start < len(folded):
+        end = folded.find(" ", start + _COUNT_CHUNK)
+        end = len(folded) if end < 0 else end
+        counts.update(WORD.findall(folded, start, end))
+        start = end
+    return counts
+
+
+_COUNT_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -81,6 +94,8 @@ class WordList:
     bigrams: frozenset[str]
     params: Mapping[str, Any]
     by_length: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    #: answers already given per word (a document repeats its words; the list never changes)
+    _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, counts: Mapping[str, int], params: Mapping[str, Any] | None = None) -> "WordList":
@@ -117,6 +132,12 @@ class WordList:
         differing at their start are usually different words). The suggestion is that stem
         with the word's own ending.
         """
+        key = ("near_miss", word)
+        if key not in self._memo:
+            self._memo[key] = self._near_miss(word)
+        return self._memo[key]
+
+    def _near_miss(self, word: str) -> str | None:
         p = self.params
         if len(word) < int(p["min_length"]) or self.known(word):
             return None
@@ -179,6 +200,7 @@ def _main_script(lang: str) -> str:
     return scripts.most_common(1)[0][0] if scripts else "other"
 
 
+@lru_cache(maxsize=1 << 16)
 def garbled(word: str, lang: str) -> bool:
     """Return True when ``word`` (folded) is garbled: Latin and Cyrillic mixed in one word, or
     letters of another script than the language's outside its alphabet (mojibake)."""
@@ -200,6 +222,13 @@ def garbled(word: str, lang: str) -> bool:
 def odd(word: str, lang: str, words: WordList) -> bool:
     """Return True when ``word`` is spelt unlike any word of the corpus: a letter pair the corpus
     never writes, or a longer run of consonants or vowels than it ever has."""
+    key = ("odd:" + lang, word)
+    if key not in words._memo:
+        words._memo[key] = _odd(word, lang, words)
+    return words._memo[key]
+
+
+def _odd(word: str, lang: str, words: WordList) -> bool:
     p = words.params
     plain = word.replace("-", "")
     alphabet = _alphabet(lang)
@@ -258,9 +287,15 @@ def artefacts(text: str, folded: str, lang: str, words: WordList | None = None,
     close_run()
     found.sort(key=lambda x: (x[1], -(x[2] - x[1])))
     kept: list[tuple[str, int, int, str]] = []
+    # sorted by start, the kept artefacts do not overlap: a later one overlaps one of them
+    # exactly when it starts before the furthest end so far (no quadratic scan of a long clause)
+    reach = -1
     for item in found:
-        if not any(item[1] < e and s < item[2] for _, s, e, _ in kept):
+        if item[2] > item[1] and item[1] < reach:
+            continue
+        if item[2] > item[1] or not any(item[1] < e and s < item[2] for _, s, e, _ in kept):
             kept.append(item)
+            reach = max(reach, item[2])
     return kept
 
 
@@ -283,6 +318,9 @@ class QualityCheck(Check):
         out = []
         documents = {lang: word_counts(" ".join(s.text for s in t.segments), lang)
                      for lang, t in (context.treaties or {}).items()}
+        # the artefacts of a text depend only on it and its document: a text repeated in the
+        # document (a standard clause) is read once
+        seen: dict[tuple[str, str], list[tuple[str, int, int, str]]] = {}
         for al in alignments:
             if al.block == "instrument":
                 continue
@@ -290,7 +328,10 @@ class QualityCheck(Check):
                 side = Side.of(al, lang)
                 if side.empty:
                     continue
-                found = artefacts(side.text, side.folded, lang, document=documents.get(lang))
+                key = (lang, side.text)
+                if key not in seen:
+                    seen[key] = artefacts(side.text, side.folded, lang, document=documents.get(lang))
+                found = seen[key]
                 if not found:
                     continue
                 out.append(self._finding(al, side, lang, languages, found, context))
