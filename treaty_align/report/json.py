@@ -79,7 +79,9 @@ def iter_json(c: "Comparison") -> Iterator[str]:
     else:
         yield "["
         for n, a in enumerate(c.alignments):
-            yield ("\n    " if n == 0 else ",\n    ") + dumps_indented(jsonable(a.to_dict(languages), 4), 2)
+            parts = ["\n    " if n == 0 else ",\n    "]
+            _encode_jsonable(a.to_dict(languages), 2, parts, 4)
+            yield "".join(parts)
         yield "\n  ]"
     yield "\n}\n"
 
@@ -141,6 +143,38 @@ def _encode(value: Any, level: int, parts: list[str]) -> None:
         parts.append("\n" + "  " * level + "}")
     else:
         raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _encode_jsonable(value: Any, level: int, parts: list[str], digits: int) -> None:
+    """Append ``_encode(jsonable(value, digits), level)`` without building the plain copy first."""
+    if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
+        _encode(value, level, parts)
+    elif isinstance(value, float):
+        _encode(jsonable(value, digits), level, parts)
+    elif isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        if not value:
+            parts.append("{}")
+            return
+        inner = "\n" + "  " * (level + 1)
+        parts.append("{")
+        for n, (key, item) in enumerate(value.items()):
+            parts.append(inner if n == 0 else "," + inner)
+            parts.append(_string(key))
+            parts.append(": ")
+            _encode_jsonable(item, level + 1, parts, digits)
+        parts.append("\n" + "  " * level + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            parts.append("[]")
+            return
+        inner = "\n" + "  " * (level + 1)
+        parts.append("[")
+        for n, item in enumerate(value):
+            parts.append(inner if n == 0 else "," + inner)
+            _encode_jsonable(item, level + 1, parts, digits)
+        parts.append("\n" + "  " * level + "]")
+    else:
+        _encode(jsonable(value, digits), level, parts)
 
 
 def _float(value: float) -> str:
