@@ -269,6 +269,10 @@ class Bead:
 def align_block(a_segs: Sequence[Segment], b_segs: Sequence[Segment], scorer: PairScorer) -> list[Bead]:
     """Return the beads aligning two blocks (DP, then crosswise repair of reordered items)."""
     n, m = len(a_segs), len(b_segs)
+    if not n or not m:
+        # a block one version lacks: every clause is an omission (what the DP and the repairs
+        # below give, without building them for each of the thousands of such blocks)
+        return [Bead((s,), (), 0.0) for s in a_segs] + [Bead((), (s,), 0.0) for s in b_segs]
     o = scorer.options
     cache: dict[tuple[int, int, int, int], float] = {}
     # lists (and runs of paragraphs) with as many clauses on both sides; counted with the
@@ -494,11 +498,44 @@ def _article_vectors(treaty: Treaty, table: EmbeddingTable) -> dict[str, np.ndar
     encoder's length limit (512 tokens for e5), which long articles exceed.
     """
     vectors = {}
+    # articles with the same clauses (a collection repeating a standard article) share one
+    # vector, computed once
+    done: dict[tuple[str, ...], np.ndarray] = {}
     for num, segs in article_units(treaty).items():
-        mean = table.matrix([s.text for s in segs]).mean(axis=0)
-        norm = float(np.linalg.norm(mean))
-        vectors[num] = mean / norm if norm else mean
+        texts = tuple(s.text for s in segs)
+        if texts not in done:
+            mean = table.matrix(list(texts)).mean(axis=0)
+            norm = float(np.linalg.norm(mean))
+            done[texts] = mean / norm if norm else mean
+        vectors[num] = done[texts]
     return vectors
+
+
+def _stacked(vectors: Sequence[np.ndarray]) -> tuple[np.ndarray, list[int]]:
+    """Return the distinct arrays of ``vectors`` stacked, and the row of each vector in it.
+
+    Shared article vectors are stacked once: a 50 MB collection of repeated articles would
+    otherwise need a ``(articles, dim)`` matrix of copies.
+    """
+    rows: dict[int, int] = {}
+    distinct: list[np.ndarray] = []
+    where = []
+    for v in vectors:
+        if id(v) not in rows:
+            rows[id(v)] = len(distinct)
+            distinct.append(v)
+        where.append(rows[id(v)])
+    return np.stack(distinct), where
+
+
+def _similarities(va: Sequence[np.ndarray], vb: Sequence[np.ndarray]) -> np.ndarray:
+    """Return the dot products of each of ``va`` with each of ``vb``: shape ``(len(va), len(vb))``."""
+    ma, rows_a = _stacked(va)
+    mb, rows_b = _stacked(vb)
+    sims = ma @ mb.T
+    if len(ma) == len(va) and len(mb) == len(vb):
+        return sims
+    return sims[np.ix_(rows_a, rows_b)]
 
 
 def _calibrated(sims: np.ndarray) -> np.ndarray:
@@ -525,17 +562,19 @@ def article_similarity(a: Treaty, b: Treaty, tables: Sequence[EmbeddingTable]) -
     mats = []
     for table in tables:
         va, vb = _article_vectors(a, table), _article_vectors(b, table)
-        mats.append(_calibrated(np.stack([va[k] for k in na]) @ np.stack([vb[k] for k in nb]).T))
+        mats.append(_calibrated(_similarities([va[k] for k in na], [vb[k] for k in nb])))
     return na, nb, np.mean(mats, axis=0)
 
 
 def _content_path(sims: np.ndarray, options: AlignOptions) -> list[tuple[range, range]]:
     """Return the monotone 1-1/1-0/0-1 path over an article similarity matrix."""
 
+    rows = sims.tolist()  # Python floats: indexing an array cell by cell is slow
+
     def gain(i0: int, i1: int, j0: int, j1: int) -> float:
         if i0 == i1 or j0 == j1:
             return 0.0
-        return float(sims[i0, j0]) - options.threshold
+        return rows[i0][j0] - options.threshold
 
     n, m = sims.shape
     return align_sequences(n, m, gain, beads=((1, 1), (1, 0), (0, 1)), band=max(options.band, 10))
@@ -862,6 +901,17 @@ def _in_document_order(records: list[Alignment], pivot: str,
             for lang, segs in rec.segments.items():
                 for s in segs:
                     owner[(lang, positions[lang][s.id])] = primary
+    # for each language and position, the owner of the nearest earlier owned segment (one pass,
+    # not a scan back from every record without a pivot segment)
+    earlier: dict[str, list[float | None]] = {}
+    for lang, where in positions.items():
+        last: float | None = None
+        chain: list[float | None] = []
+        for i in range(len(where)):
+            chain.append(last)
+            if (lang, i) in owner:
+                last = owner[(lang, i)]
+        earlier[lang] = chain
     for rec in records:
         pivot_segs = rec.segments.get(pivot, ())
         if pivot_segs:
@@ -869,7 +919,8 @@ def _in_document_order(records: list[Alignment], pivot: str,
             continue
         lang = next(lang for lang, segs in rec.segments.items() if segs)
         index = min(positions[lang][s.id] for s in rec.segments[lang])
-        previous = next((owner[(lang, i)] for i in range(index - 1, -1, -1) if (lang, i) in owner), None)
+        previous = earlier[lang][index] if index < len(earlier[lang]) else next(
+            (owner[(lang, i)] for i in range(index - 1, -1, -1) if (lang, i) in owner), None)
         primary = previous + 0.5 if previous is not None else -0.5
         keyed.append((primary, float(index), rec))
     keyed.sort(key=lambda t: (t[0], t[1]))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping
 
 from treaty_align.data import has_data, load_json
@@ -86,6 +87,7 @@ def _int(text: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+@lru_cache(maxsize=None)
 def _style(lang: str) -> Mapping[str, Any] | None:
     return load_json(lang, "citation.json") if has_data(lang, "citation.json") else None
 

@@ -17,7 +17,7 @@ import threading
 import time
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, NoReturn, Sequence
 
 from treaty_align import __version__
 from treaty_align.errors import InputError, TreatyAlignError
@@ -306,12 +306,12 @@ def _warn_summarised(items: Sequence[str]) -> None:
             sys.stderr.write(f"treaty-align: warning: {line}\n")
 
 
-def _run_compare(args: argparse.Namespace) -> tuple[str, int, str]:
+def _run_compare(args: argparse.Namespace) -> tuple[str | Iterable[str], int, str]:
     from treaty_align.baseline import gate
     from treaty_align.errors import OptionError
     from treaty_align.model import severity_rank
     from treaty_align.pipeline import bundled_paths, compare_treaties
-    from treaty_align.report import render
+    from treaty_align.report import render_pieces
     from treaty_align.report.table import render_table
 
     given = len(args.files) + (args.ru is not None)
@@ -360,7 +360,7 @@ def _run_compare(args: argparse.Namespace) -> tuple[str, int, str]:
         width = shutil.get_terminal_size((100, 24)).columns if not args.output else None
         text = render_table(comparison, width=width, records=args.all, hidden=hidden)
     else:
-        text = render(comparison, args.format)
+        text = render_pieces(comparison, args.format)
     what = (f"{args.format} report: {len(comparison.alignments)} records, "
             f"{len(comparison.divergences)} findings" + (f", {hidden} hidden by the baseline" if hidden else ""))
     return text, code, what
@@ -443,14 +443,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _emit(text: str, output: str | None, force: bool = False) -> bool:
-    """Write ``text`` to ``output`` (atomically) or to stdout; return True if a file was written."""
+def _emit(text: str | Iterable[str], output: str | None, force: bool = False) -> bool:
+    """Write ``text`` (a string or its pieces) to ``output`` (atomically) or to stdout; return
+    True if a file was written."""
     if output:
         from treaty_align.report import write_atomic
 
         write_atomic(output, text, force=force)
         return True
-    sys.stdout.write(text)
+    for piece in ([text] if isinstance(text, str) else text):
+        sys.stdout.write(piece)
     return False
 
 

@@ -8,9 +8,8 @@ Like Bertalign's ``corelib`` second pass, it scores each bead (a run of ``a`` al
 from __future__ import annotations
 
 import math
+from array import array
 from typing import Callable, Sequence
-
-import numpy as np
 
 # (segments of a, segments of b) covered by one bead; 1-0 and 0-1 are omissions.
 BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
@@ -33,17 +32,19 @@ def align_sequences(
     ``band`` limits the search to cells with ``|i * m / n - j| <= band`` (None = full table;
     the band widens to the steepest step a bead must take along the slope, so a path exists).
 
-    Array shapes: the score table is ``(n + 1, m + 1)`` float64, the back-pointer table the same
-    shape of int8 indices into ``beads``. Ties go to the bead listed first, so the result is
-    deterministic.
+    Tables: for each row ``i``, the float64 scores and int8 back-pointers (indices into
+    ``beads``) of the cells inside the band only, so memory grows with ``n * band``. Ties go to
+    the bead listed first, so the result is deterministic.
     """
     if band is not None:
         # the band's centre follows the slope m/n, so it only needs to be as wide as the
         # largest step a bead makes relative to that slope, not |n - m|
         band = max(band, math.ceil(max(n, m) / max(1, min(n, m))) + 2)
-    score = np.full((n + 1, m + 1), -np.inf)
-    back = np.full((n + 1, m + 1), -1, dtype=np.int8)
-    score[0, 0] = 0.0
+    # only the cells inside the band are stored, row by row (row i holds columns
+    # lows[i]..lows[i] + len(row) - 1): a long document costs n * band cells, not n * m
+    lows: list[int] = []
+    scores: list[array] = []
+    backs: list[array] = []
     ratio = m / n if n else 0.0
     for i in range(n + 1):
         if band is None or n == 0:
@@ -51,27 +52,50 @@ def align_sequences(
         else:
             centre = i * ratio
             j_lo, j_hi = max(0, int(centre - band)), min(m, int(centre + band) + 1)
+        row = array("d", [_NO_PATH]) * max(0, j_hi - j_lo + 1)
+        back = array("b", [-1]) * len(row)
+        lows.append(j_lo)
+        scores.append(row)
+        backs.append(back)
         for j in range(j_lo, j_hi + 1):
             if i == 0 and j == 0:
+                row[0] = 0.0
                 continue
-            best = -np.inf
+            best = _NO_PATH
             best_k = -1
             for k, (da, db) in enumerate(beads):
                 pi, pj = i - da, j - db
-                if pi < 0 or pj < 0 or score[pi, pj] == -np.inf:
+                if pi < 0 or pj < 0:
                     continue
-                value = score[pi, pj] + gain(pi, i, pj, j)
+                prev_row = scores[pi]
+                at = pj - lows[pi]
+                if not 0 <= at < len(prev_row):
+                    continue
+                prev = prev_row[at]
+                if prev == _NO_PATH:
+                    continue
+                value = prev + gain(pi, i, pj, j)
                 if value > best + 1e-12:
                     best, best_k = value, k
-            score[i, j] = best
-            back[i, j] = best_k
-    if back[n, m] < 0 and (n or m):
+            row[j - j_lo] = best
+            back[j - j_lo] = best_k
+    if _cell(backs, lows, n, m, -1) < 0 and (n or m):
         raise ValueError("no alignment path inside the band")
     path: list[tuple[range, range]] = []
     i, j = n, m
     while i > 0 or j > 0:
-        da, db = beads[back[i, j]]
+        da, db = beads[int(_cell(backs, lows, i, j, -1))]
         path.append((range(i - da, i), range(j - db, j)))
         i, j = i - da, j - db
     path.reverse()
     return path
+
+
+_NO_PATH = -math.inf
+
+
+def _cell(rows: list[array], lows: list[int], i: int, j: int, outside: float = _NO_PATH) -> float:
+    """Return cell ``(i, j)`` of a banded table, ``outside`` when it lies outside the band."""
+    k = j - lows[i]
+    row = rows[i]
+    return row[k] if 0 <= k < len(row) else outside

@@ -55,6 +55,7 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
 
 
+_NEWLINE = re.compile("\n")
 # characters searched around the expected place of a quote before the whole segment is
 _LOCATE_WINDOW = 4096
 # warnings listed one by one in Treaty.format() before the rest are counted
@@ -63,7 +64,7 @@ _WARNINGS_LISTED = 5
 
 def newline_offsets(text: str) -> list[int]:
     """Return the offsets of the newlines of ``text``, in order (an index for :func:`line_of`)."""
-    return [i for i, ch in enumerate(text) if ch == "\n"]
+    return [m.start() for m in _NEWLINE.finditer(text)]
 
 
 def line_of(newlines: Sequence[int], offset: int) -> int:

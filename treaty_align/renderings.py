@@ -42,14 +42,27 @@ class RenderingIndex:
         self.records: dict[str, dict[str, set[int]]] = {lang: {} for lang in languages}
         self.surface: dict[str, dict[str, Counter[str]]] = {lang: {} for lang in languages}
         self.ids = [al.id for al in alignments]
+        self._index: dict[str, int] = {}
+        for i, ident in enumerate(self.ids):
+            self._index.setdefault(ident, i)
+        # each distinct text is read once, for all the records holding it; taken in the order
+        # of their first record, the written forms of a stem are met in the same order as
+        # record by record (the order breaks ties between equally frequent forms)
+        holding: dict[str, dict[str, list[int]]] = {lang: {} for lang in languages}
         for i, al in enumerate(alignments):
             for lang in languages:
                 text = al.text(lang)
-                if not text:
-                    continue
+                if text:
+                    holding[lang].setdefault(text, []).append(i)
+        for lang in languages:
+            records, surface = self.records[lang], self.surface[lang]
+            for text, indexes in holding[lang].items():
+                seen: set[str] = set()
                 for word, st in _stems(text, lang):
-                    self.records[lang].setdefault(st, set()).add(i)
-                    self.surface[lang].setdefault(st, Counter())[word] += 1
+                    if st not in seen:
+                        seen.add(st)
+                        records.setdefault(st, set()).update(indexes)
+                    surface.setdefault(st, Counter())[word] += len(indexes)
 
     def usual_rendering(self, quote: str, src: str, tgt: str, exclude: str = "") -> str | None:
         """Return the word ``tgt`` usually renders the ``src`` words ``quote`` with, or None.
@@ -62,8 +75,8 @@ class RenderingIndex:
             return None
         sets = [self.records.get(src, {}).get(st, set()) for st in stems]
         held = set.intersection(*sets) if sets else set()
-        if exclude in self.ids:
-            held = held - {self.ids.index(exclude)}
+        if exclude in self._index:
+            held = held - {self._index[exclude]}
         if len(held) < MIN_SUPPORT:
             return None
         best, best_key = None, None

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from tests.report.conftest import N_DIVERGENCES, N_RECORDS, build_comparison
 
 from treaty_align.report.json import comparison_to_dict, comparison_to_json
@@ -105,3 +108,43 @@ def test_jsonable_normalises_signature_values():
         "t": [1, 2.123457],
         "x": None,
     }
+
+
+def test_streamed_json_is_the_text_json_dumps_gives(comparison, empty_comparison):
+    from treaty_align.report.json import iter_json
+
+    for c in (comparison, empty_comparison):
+        expected = json.dumps(comparison_to_dict(c), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        pieces = list(iter_json(c))
+        assert "".join(pieces) == expected == comparison_to_json(c)
+    # a record at a time: the opening, the 7 header entries, the key and opening of the list,
+    # one piece per record, the list's and the document's close
+    assert len(list(iter_json(comparison))) == 1 + 7 + 2 + len(comparison.alignments) + 2
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(alphabet=st.characters(codec="utf-8")),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_VALUES)
+def test_indented_encoder_matches_the_standard_library(value):
+    from treaty_align.report.json import dumps_indented
+
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def test_indented_encoder_refuses_what_json_refuses():
+    import math
+
+    import pytest
+
+    from treaty_align.report.json import dumps_indented
+
+    with pytest.raises(ValueError):
+        dumps_indented({"x": math.nan})
+    with pytest.raises(TypeError):
+        dumps_indented({"x": object()})

@@ -50,6 +50,22 @@ def test_write_atomic_writes_and_replaces(tmp_path):
     assert os.listdir(tmp_path) == ["report.json"]
 
 
+def test_write_atomic_writes_pieces_and_leaves_nothing_when_they_fail(tmp_path):
+    target = tmp_path / "report.json"
+    write_atomic(target, (piece for piece in ["{", "\n  \"a\": 1", "\n}\n"]))
+    assert target.read_text(encoding="utf-8") == '{\n  "a": 1\n}\n'
+
+    def broken():
+        yield "{"
+        raise ValueError("a renderer failed half-way")
+
+    with pytest.raises(ValueError):
+        write_atomic(target, broken())
+    # the old report stays whole, and no temporary file is left
+    assert target.read_text(encoding="utf-8") == '{\n  "a": 1\n}\n'
+    assert os.listdir(tmp_path) == ["report.json"]
+
+
 def test_write_atomic_missing_directory(tmp_path):
     with pytest.raises(InputError, match="does not exist"):
         write_atomic(tmp_path / "missing" / "out.html", "x")

@@ -55,6 +55,7 @@ def load_tsv(lang: str, name: str) -> tuple[dict[str, str], ...]:
     return tuple({k: (v or "").strip() for k, v in row.items()} for row in reader)
 
 
+@lru_cache(maxsize=None)  # asked for every finding; the package's files do not change while it runs
 def has_data(lang: str, name: str) -> bool:
     """Return True when ``data/<lang>/<name>`` exists."""
     return (resources.files(__package__) / lang / name).is_file()

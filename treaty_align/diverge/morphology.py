@@ -71,6 +71,13 @@ def _fold_table(lang: str) -> dict[int, str]:
     return {ord(k): v for k, v in morphology(lang).get("fold", {}).items() if len(v) == 1}
 
 
+@lru_cache(maxsize=None)
+def _fold_keys(lang: str) -> re.Pattern[str] | None:
+    """Return the pattern of the letters :func:`_fold_table` changes (None when it changes none)."""
+    table = _fold_table(lang)
+    return re.compile("[" + "".join(re.escape(chr(k)) for k in table) + "]") if table else None
+
+
 def fold(text: str, lang: str) -> str:
     """Return ``text`` lower-cased for matching, with exactly the same length as ``text``.
 
@@ -79,8 +86,10 @@ def fold(text: str, lang: str) -> str:
     """
     table = _fold_table(lang)
     # fast path (C speed): the language's own rules, then str.lower(), when no character's
-    # lower case is longer than the character itself
-    quick = text.translate(table).lower()
+    # lower case is longer than the character itself; translate() looks every character up,
+    # so it runs only on a text holding one of the table's letters
+    keys = _fold_keys(lang)
+    quick = (text.translate(table) if keys is not None and keys.search(text) else text).lower()
     if len(quick) == len(text):
         return quick
     out = []

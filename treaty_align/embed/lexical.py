@@ -103,14 +103,25 @@ def transliterate(text: str) -> str:
     Letters come from the merged ``translit.json`` tables, unknown letters keep their base form,
     digits stay, and everything else (punctuation, hyphens, apostrophes) becomes a single space.
     """
-    lowered = unicodedata.normalize("NFKC", text).lower()
-    mapped = "".join(_map_char(c) for c in unicodedata.normalize("NFC", lowered))
+    return _skeleton(unicodedata.normalize("NFKC", text))
+
+
+def _skeleton(compatible: str) -> str:
+    """Return :func:`transliterate` of a text already in NFKC (``compatible``)."""
+    lowered = unicodedata.normalize("NFC", compatible.lower())
+    # one translate() over the text, with the map of its distinct characters (C speed)
+    mapped = lowered.translate({ord(c): _map_char(c) for c in set(lowered)})
     return " ".join(mapped.split())
 
 
 def numbers(text: str) -> list[str]:
     """Return the number tokens of ``text`` in order, in ASCII digits, decimal commas as dots."""
-    found = _NUMBER.finditer(unicodedata.normalize("NFKC", text))
+    return _numbers(unicodedata.normalize("NFKC", text))
+
+
+def _numbers(compatible: str) -> list[str]:
+    """Return :func:`numbers` of a text already in NFKC (``compatible``)."""
+    found = _NUMBER.finditer(compatible)
     return [
         "".join(str(unicodedata.digit(c)) if c.isdigit() else "." for c in m.group(0))
         for m in found
@@ -124,17 +135,22 @@ def _bucket(feature: str, size: int) -> int:
     return zlib.crc32(feature.encode("utf-8")) % size
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_buckets(word: str) -> tuple[int, ...]:
+    """Return the bucket of each n-gram of ``word`` (padded with ``<`` ``>``), repeats included."""
+    padded = f"<{word}>"
+    return tuple(_bucket(padded[i : i + n], NGRAM_DIM)
+                 for n in NGRAM_SIZES if len(padded) >= n for i in range(len(padded) - n + 1))
+
+
 def _ngram_counts(skeleton: str) -> Counter[int]:
     counts: Counter[int] = Counter()
-    for word in skeleton.split():
+    # each distinct word once, its n-grams counted as often as it occurs
+    for word, times in Counter(skeleton.split()).items():
         if word.isdigit():
             continue  # numbers have their own block
-        padded = f"<{word}>"
-        for n in NGRAM_SIZES:
-            if len(padded) < n:
-                continue
-            for i in range(len(padded) - n + 1):
-                counts[_bucket(padded[i : i + n], NGRAM_DIM)] += 1
+        for bucket in _word_buckets(word):
+            counts[bucket] += times
     return counts
 
 
@@ -149,8 +165,9 @@ def _block(counts: Counter[int], size: int) -> np.ndarray:
 def lexical_vector(text: str) -> np.ndarray:
     """Return the lexical embedding of one text: float64, unit norm, or all zeros if it has no
     letters or digits."""
-    grams = _block(_ngram_counts(transliterate(text)), NGRAM_DIM)
-    nums = _block(Counter(_bucket("num:" + n, NUMBER_DIM) for n in numbers(text)), NUMBER_DIM)
+    compatible = unicodedata.normalize("NFKC", text)
+    grams = _block(_ngram_counts(_skeleton(compatible)), NGRAM_DIM)
+    nums = _block(Counter(_bucket("num:" + n, NUMBER_DIM) for n in _numbers(compatible)), NUMBER_DIM)
     has_grams, has_nums = grams.any(), nums.any()
     if has_grams and has_nums:
         grams *= math.sqrt(1.0 - NUMBER_SHARE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -114,16 +115,18 @@ def language_scores(text: str) -> dict[str, float]:
     lowered = fold(sample)
     words = _WORD.findall(lowered)
     n_words = max(1, len(words))
-    n_letters = max(1, sum(1 for ch in lowered if ch.isalpha()))
+    # counted once per distinct character and word, not once per language and character
+    chars = Counter(lowered)
+    word_counts = Counter(words)
+    n_letters = max(1, sum(k for ch, k in chars.items() if ch.isalpha()))
+    stripped = [_strip_md(line) for line in sample.splitlines()]
     scores: dict[str, float] = {}
     for code in available_languages():
         prof = profile(code)
-        letters = sum(1 for ch in lowered if ch in prof.letters) / n_letters
-        distinctive = sum(1 for ch in lowered if ch in prof.distinctive_letters) / n_letters
-        common = sum(1 for w in words if w in prof.common_words) / n_words
-        headings = sum(
-            1 for line in sample.splitlines() if prof.article_heading.match(_strip_md(line))
-        )
+        letters = sum(k for ch, k in chars.items() if ch in prof.letters) / n_letters
+        distinctive = sum(k for ch, k in chars.items() if ch in prof.distinctive_letters) / n_letters
+        common = sum(k for w, k in word_counts.items() if w in prof.common_words) / n_words
+        headings = sum(1 for line in stripped if prof.article_heading.match(line))
         evidence = headings > 0 or distinctive > 0.002 or common > 0.02
         # letters shared with other languages (plain Latin or Cyrillic) only count together
         # with evidence specific to the language; English text is not "Azerbaijani"
@@ -131,8 +134,11 @@ def language_scores(text: str) -> dict[str, float]:
     return scores
 
 
+_MD_LEAD = re.compile(r"^[\s#>*_]+")
+
+
 def _strip_md(line: str) -> str:
-    return re.sub(r"^[\s#>*_]+", "", line).strip()
+    return _MD_LEAD.sub("", line).strip()
 
 
 def detect_language(text: str) -> str:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from treaty_align.model import newline_offsets
 from treaty_align.parse.markup import HtmlScan, scan_html
 from treaty_align.parse.normalize import MappedText, clean_chars, map_line, strip_markdown
 
@@ -81,9 +82,13 @@ def looks_like_markdown(text: str, path_suffix: str = "") -> bool:
     return len(_MD_SYNTAX.findall(text[:100_000])) >= 3
 
 
-def _apply_scan(mapped: MappedText, scan: HtmlScan) -> MappedText:
-    """Return ``mapped`` without the HTML markup of ``scan`` (entities and superscripts replaced)."""
-    if not scan.drop and not scan.replace:
+def _apply_scan(mapped: MappedText, scan: HtmlScan, touched: list[int]) -> MappedText:
+    """Return ``mapped`` without the HTML markup of ``scan`` (entities and superscripts replaced).
+
+    ``touched`` is every offset ``scan`` drops or replaces, ascending: a line holding none of
+    them (nearly every line) is returned as it is.
+    """
+    if not mapped.intersects(touched):
         return mapped
     chars: list[str] = []
     offsets: list[int] = []
@@ -92,19 +97,26 @@ def _apply_scan(mapped: MappedText, scan: HtmlScan) -> MappedText:
             continue
         chars.append(scan.replace.get(off, ch))
         offsets.append(off)
-    return MappedText("".join(chars), tuple(offsets))
+    return MappedText.from_offsets("".join(chars), offsets)
 
 
 def _outside(mapped: MappedText, regions: list[tuple[int, int]]) -> MappedText:
-    keep = [i for i, off in enumerate(mapped.offsets) if not any(a <= off < b for a, b in regions)]
+    if not mapped.text:
+        return mapped
+    lo, hi = mapped.span()
+    if not any(a < hi and lo < b for a, b in regions):
+        return mapped
+    offsets = mapped.offsets
+    keep = [i for i, off in enumerate(offsets) if not any(a <= off < b for a, b in regions)]
     if len(keep) == len(mapped.text):
         return mapped
-    return MappedText("".join(mapped.text[i] for i in keep), tuple(mapped.offsets[i] for i in keep))
+    return MappedText.from_offsets("".join(mapped.text[i] for i in keep), [offsets[i] for i in keep])
 
 
-def _clean(mapped: MappedText, scan: HtmlScan, markdown: bool) -> tuple[MappedText, int, bool, bool]:
+def _clean(mapped: MappedText, scan: HtmlScan, markdown: bool,
+           touched: list[int]) -> tuple[MappedText, int, bool, bool]:
     """Return a line's text without markup and its heading level, bold and quote flags."""
-    mapped = clean_chars(_apply_scan(mapped, scan))
+    mapped = clean_chars(_apply_scan(mapped, scan, touched))
     bold = quote = False
     level = 0
     if markdown:
@@ -124,14 +136,14 @@ def source_lines(source: str, markdown: bool) -> list[SourceLine]:
     table) becomes a line of its own with its ``cell`` position.
     """
     scan = scan_html(source)
+    touched = sorted(scan.drop | scan.replace.keys())
     cell_lines: list[SourceLine] = []
-    newlines = [i for i, ch in enumerate(source) if ch == "\n"]
+    newlines = newline_offsets(source) if scan.cells else []
     for cell in scan.cells:
-        mapped = MappedText(source[cell.start:cell.end].replace("\n", " "),
-                            tuple(range(cell.start, cell.end)))
-        text, level, bold, quote = _clean(mapped, scan, markdown)
+        mapped = MappedText.at(source[cell.start:cell.end].replace("\n", " "), cell.start)
+        text, level, bold, quote = _clean(mapped, scan, markdown, touched)
         if text.text:
-            number = _line_number(newlines, text.offsets[0])
+            number = _line_number(newlines, text.offset(0))
             cell_lines.append(SourceLine(number, 0, text, True, False, level, bold, quote,
                                          (cell.table, cell.row, cell.col)))
     result: list[SourceLine] = []
@@ -160,7 +172,7 @@ def source_lines(source: str, markdown: bool) -> list[SourceLine]:
             row += 1
             bar = [i for i, ch in enumerate(mapped.text) if ch == "|"]
             for col, (a, b) in enumerate(zip(bar, bar[1:])):
-                text, level, bold, quote = _clean(mapped.slice(a + 1, b), scan, markdown)
+                text, level, bold, quote = _clean(mapped.slice(a + 1, b), scan, markdown, touched)
                 if text.text:
                     result.append(SourceLine(number, 0, text, True, False, level, bold, quote,
                                              (pipe_table - 1, row, col)))
@@ -168,7 +180,7 @@ def source_lines(source: str, markdown: bool) -> list[SourceLine]:
             continue
         in_pipe = False
         bullet = bool(markdown and _BULLET.match(raw))
-        text, level, bold, quote = _clean(mapped, scan, markdown)
+        text, level, bold, quote = _clean(mapped, scan, markdown, touched)
         if not text.text:
             blank_before = True
             gap += 1
@@ -179,7 +191,7 @@ def source_lines(source: str, markdown: bool) -> list[SourceLine]:
         blank_before = False
         gap = 0
     if cell_lines:
-        result = sorted(result + cell_lines, key=lambda ln: ln.text.offsets[0])
+        result = sorted(result + cell_lines, key=lambda ln: ln.text.offset(0))
     return result
 
 

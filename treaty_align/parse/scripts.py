@@ -13,12 +13,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from collections import Counter
 from functools import lru_cache
+from typing import Iterator
 
 from treaty_align.data import load_json
 
 # a word may hold invisible format characters (soft hyphen, zero-width space, direction marks)
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u00ad\u200b-\u200f\u202a-\u202e\u2060\ufeff])*")
+_WORD_CHAR = re.compile(r"[^\W\d_]|[\u00ad\u200b-\u200f\u202a-\u202e\u2060\ufeff]")
+_LETTER = re.compile(r"[^\W\d_]")
+_SAMPLE = 100_000
 _SCRIPT_PREFIX = {"Latn": "LATIN", "Cyrl": "CYRILLIC"}
 
 
@@ -93,6 +98,46 @@ def _fold_word(word: str, table: LookalikeTable) -> str:
     return word  # letters of both scripts without twins: cannot tell, leave it as written
 
 
+def _letters_by_script(text: str) -> dict[str, str]:
+    """Return the distinct letters of ``text`` grouped by script (``Latn``, ``Cyrl``, ``other``)."""
+    groups: dict[str, list[str]] = {}
+    for ch in sorted(set(text)):
+        if _LETTER.match(ch):
+            groups.setdefault(_script_of(ch), []).append(ch)
+    return {script: "".join(chars) for script, chars in groups.items()}
+
+
+def _mixed_words(text: str, table: LookalikeTable) -> Iterator[re.Match[str]]:
+    """Yield, in text order, the words of ``text`` holding letters of both scripts of ``table``.
+
+    Only those can change when folded. The rarer script is searched for (a Kazakh text has few
+    Latin letters), and each hit is widened to the word around it, so a text is scanned at the
+    speed of a regex instead of word by word.
+    """
+    letters = _letters_by_script(text)
+    native, foreign = letters.get(table.native_script, ""), letters.get(table.foreign_script, "")
+    if not native or not foreign:
+        return
+    # which script is rarer only decides the speed, so a sample tells it
+    sample = Counter(text[:_SAMPLE])
+    rare, other = (foreign, native) if sum(sample[c] for c in foreign) <= sum(sample[c] for c in native) \
+        else (native, foreign)
+    other_letter = re.compile(f"[{re.escape(other)}]")
+    done = 0
+    for hit in re.finditer(f"[{re.escape(rare)}]+", text):
+        if hit.start() < done:
+            continue
+        start = hit.start()
+        while start > 0 and _WORD_CHAR.match(text, start - 1):
+            start -= 1
+        word = _WORD.search(text, start)
+        if word is None:
+            continue
+        done = word.end()
+        if other_letter.search(word.group()):
+            yield word
+
+
 def fold_lookalikes(text: str, lang: str) -> FoldResult:
     """Return ``text`` with look-alike letters folded to the script of their word.
 
@@ -100,11 +145,12 @@ def fold_lookalikes(text: str, lang: str) -> FoldResult:
     original letter, so reports can quote the text as published.
     """
     table = lookalike_table(lang)
-    out = list(text)
+    pieces: list[str] = []
+    at = 0
     changes: dict[int, str] = {}
     words = 0
     examples: list[tuple[str, str]] = []
-    for m in _WORD.finditer(text):
+    for m in _mixed_words(text, table):
         word = m.group()
         folded = _fold_word(word, table)
         if folded == word:
@@ -112,11 +158,18 @@ def fold_lookalikes(text: str, lang: str) -> FoldResult:
         words += 1
         if len(examples) < 3 and (word, folded) not in examples:
             examples.append((word, folded))
+        out = list(word)
         for i, (a, b) in enumerate(zip(word, folded)):
             if a != b:
                 changes[m.start() + i] = a
-                out[m.start() + i] = b
-    return FoldResult("".join(out), changes, words, tuple(examples))
+                out[i] = b
+        pieces.append(text[at:m.start()])
+        pieces.append("".join(out))
+        at = m.end()
+    if not pieces:
+        return FoldResult(text, changes, words, tuple(examples))
+    pieces.append(text[at:])
+    return FoldResult("".join(pieces), changes, words, tuple(examples))
 
 
 def nfc_normalize(text: str) -> tuple[str, int]:

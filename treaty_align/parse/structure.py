@@ -17,12 +17,13 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Container
 
 from treaty_align.errors import InputError
 from treaty_align.model import Segment, Treaty, line_of, newline_offsets
 from treaty_align.parse.language import LanguageProfile, fold
 from treaty_align.parse.layout import Block, detect_layout, source_lines, split_blocks
-from treaty_align.parse.normalize import MappedText, join_lines, vocabulary_of
+from treaty_align.parse.normalize import LazyVocabulary, MappedText, join_lines
 from treaty_align.parse.scripts import fold_lookalikes, lookalike_table, script_of
 
 _SUP = "¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -74,9 +75,12 @@ class _Builder:
     ids: set[str] = field(default_factory=set)
     newlines: list[int] = field(default_factory=list)
     renamed: int = 0
+    #: the offsets of :attr:`folded`, ascending
+    folded_at: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.newlines = newline_offsets(self.source)
+        self.folded_at = sorted(self.folded)
 
     def add(self, seg_id: str, kind: str, para_text: MappedText,
             article: str | None = None, label: str | None = None) -> None:
@@ -98,7 +102,7 @@ class _Builder:
                 self.warnings.append(f"line {line}: duplicate clause id {seg_id} renamed {unique}")
         self.ids.add(unique)
         original = None
-        if self.folded and any(o in self.folded for o in mapped.offsets):
+        if self.folded and mapped.intersects(self.folded_at):
             original = "".join(self.folded.get(o, ch) for ch, o in zip(text, mapped.offsets))
         self.segments.append(
             Segment(id=unique, kind=kind, text=text, line=line, span=mapped.span(),
@@ -200,7 +204,7 @@ def _container_number(num: str) -> str:
     return str(value) if value is not None else num
 
 
-def _paragraphs(blocks: list[Block], profile: LanguageProfile, vocab: frozenset[str]) -> list[Para]:
+def _paragraphs(blocks: list[Block], profile: LanguageProfile, vocab: Container[str]) -> list[Para]:
     """Return blocks as recognised paragraphs: article headings with titles, containers, notes, cells."""
     container = profile.container_heading()
     paras: list[Para] = []
@@ -293,6 +297,7 @@ def _find_title(preface: list[Para], profile: LanguageProfile) -> int | None:
 
 
 _CONJUNCTION_TAIL_WORDS = 2
+_LIST_MARKS = re.compile(r"[()\[\];]")
 
 
 def _split_items(text: MappedText) -> list[MappedText]:
@@ -303,7 +308,8 @@ def _split_items(text: MappedText) -> list[MappedText]:
     parts: list[MappedText] = []
     start = 0
     depth = 0
-    for i, ch in enumerate(text.text):
+    for m in _LIST_MARKS.finditer(text.text):
+        ch, i = m.group(), m.start()
         if ch in "([":
             depth += 1
         elif ch in ")]" and depth:
@@ -315,7 +321,7 @@ def _split_items(text: MappedText) -> list[MappedText]:
     if tail.text:
         if parts and _words(tail.text) <= _CONJUNCTION_TAIL_WORDS and tail.text[:1].islower():
             last = parts[-1]
-            parts[-1] = text.slice(text.offsets.index(last.offsets[0]), len(text.text)).strip()
+            parts[-1] = text.slice(text.index_of(last.offset(0)), len(text.text)).strip()
         else:
             parts.append(tail)
     return [p for p in parts if p.text]
@@ -561,7 +567,7 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
     layout = detect_layout(lines)
     container = profile.container_heading()
     blocks = split_blocks(lines, layout, lambda t: _heading_kind(profile, container, t), markdown)
-    paras = _paragraphs(blocks, profile, vocabulary_of(text))
+    paras = _paragraphs(blocks, profile, LazyVocabulary(text))
     builder = _Builder(text, folding.changes)
     builder.warnings.extend(notices)
     if folding.changes:
@@ -720,7 +726,7 @@ def _emit_preface(builder: _Builder, preface: list[Para], profile: LanguageProfi
         # a title wrapped over several blocks continues in lower case without punctuation
         while preamble and preamble[0].text.text[:1].islower() and not _ends(title_text.text, ".,;:") \
                 and preamble[0].cell is None:
-            title_text = MappedText.concat([title_text, MappedText(" ", (title_text.offsets[-1] + 1,)),
+            title_text = MappedText.concat([title_text, MappedText.at(" ", title_text.offset(-1) + 1),
                                             preamble[0].text])
             preamble = preamble[1:]
         title = title_text.text

@@ -12,12 +12,12 @@ import re
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from treaty_align.errors import InputError, OptionError
 from treaty_align.report.csv import render_csv
 from treaty_align.report.html import render_html
-from treaty_align.report.json import comparison_to_json
+from treaty_align.report.json import comparison_to_json, iter_json
 from treaty_align.report.markdown import render_markdown
 from treaty_align.report.sarif import render_sarif
 from treaty_align.report.table import render_table
@@ -25,9 +25,12 @@ from treaty_align.report.tmx import render_tmx
 from treaty_align.report.xliff import render_xliff
 
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from treaty_align.model import Comparison
 
-__all__ = ["FORMATS", "SUFFIXES", "check_writable", "render", "sweep_stale_temp_files", "write_atomic"]
+__all__ = ["FORMATS", "SUFFIXES", "check_writable", "render", "render_pieces", "sweep_stale_temp_files",
+           "write_atomic"]
 
 #: format name -> function returning the text of that format
 FORMATS: dict[str, Callable[["Comparison"], str]] = {
@@ -63,6 +66,17 @@ def render(comparison: "Comparison", fmt: str) -> str:
             f"unknown output format '{fmt}' (choose from: {', '.join(FORMATS)})"
         ) from None
     return renderer(comparison)
+
+
+def render_pieces(comparison: "Comparison", fmt: str) -> Iterable[str]:
+    """Return the text of :func:`render` as pieces to write one after the other.
+
+    JSON comes a record at a time (a report of a huge treaty is never one string in memory);
+    the other formats as one piece.
+    """
+    if fmt == "json":
+        return iter_json(comparison)
+    return (render(comparison, fmt),)
 
 
 def _default_mode() -> int:
@@ -135,8 +149,18 @@ def sweep_stale_temp_files(path: str | os.PathLike[str], *, older_than: float = 
     return removed
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False) -> None:
+def _write_text(handle: "TextIO", text: str | Iterable[str]) -> None:
+    if isinstance(text, str):
+        handle.write(text)
+        return
+    for piece in text:
+        handle.write(piece)
+
+
+def write_atomic(path: str | os.PathLike[str], text: str | Iterable[str], *, force: bool = False) -> None:
     """Write ``text`` (UTF-8, newlines kept as given) to ``path`` atomically; return nothing.
+
+    ``text`` may be a string or pieces of one (e.g. :func:`render_pieces`), written in order.
 
     The text goes to a temporary file in the same directory, which then replaces ``path``, so
     readers see the old file or the whole new one, never a part. An existing file keeps its
@@ -150,7 +174,7 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False
         # it, and atomicity means nothing there, so write straight through
         try:
             with open(target, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+                _write_text(handle, text)
         except OSError as exc:
             raise InputError(f"cannot write {target}: {exc.strerror or exc}") from exc
         return
@@ -166,7 +190,7 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False
         raise InputError(f"cannot write {target}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            _write_text(handle, text)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, mode)

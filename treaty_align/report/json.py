@@ -8,13 +8,34 @@ path would differ between machines and leak a home directory into CI artifacts).
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+import math
+from typing import TYPE_CHECKING, Any, Iterator
 
 from treaty_align.baseline import decision_counts
 from treaty_align.report._common import jsonable, low_confidence_count, severity_counts, source_name
 
 if TYPE_CHECKING:
     from treaty_align.model import Comparison
+
+
+def _header(c: "Comparison") -> dict[str, Any]:
+    """Return every top-level entry of the JSON mapping of ``c`` but ``alignments``."""
+    languages = tuple(c.languages)
+    return {
+        "signature": jsonable(dict(c.signature)),
+        "languages": list(languages),
+        "sources": {lang: source_name(c, lang) for lang in languages},
+        "authority": c.authority,
+        "encoder": jsonable(c.signature.get("encoder")),
+        "warnings": [str(w) for w in c.warnings],
+        "summary": {
+            "records": len(c.alignments),
+            "low_confidence": low_confidence_count(c),
+            "divergences": severity_counts(c),
+            "decisions": decision_counts(c),
+            "baselined": len(c.baselined),
+        },
+    }
 
 
 def comparison_to_dict(c: "Comparison") -> dict[str, Any]:
@@ -36,24 +57,143 @@ def comparison_to_dict(c: "Comparison") -> dict[str, Any]:
     date?}) without a review decision from the baseline file.
     """
     languages = tuple(c.languages)
-    return {
-        "signature": jsonable(dict(c.signature)),
-        "languages": list(languages),
-        "sources": {lang: source_name(c, lang) for lang in languages},
-        "authority": c.authority,
-        "encoder": jsonable(c.signature.get("encoder")),
-        "warnings": [str(w) for w in c.warnings],
-        "summary": {
-            "records": len(c.alignments),
-            "low_confidence": low_confidence_count(c),
-            "divergences": severity_counts(c),
-            "decisions": decision_counts(c),
-            "baselined": len(c.baselined),
-        },
-        "alignments": [jsonable(a.to_dict(languages), 4) for a in c.alignments],
-    }
+    out = _header(c)
+    out["alignments"] = [jsonable(a.to_dict(languages), 4) for a in c.alignments]
+    return out
+
+
+def iter_json(c: "Comparison") -> Iterator[str]:
+    """Yield the text of :func:`comparison_to_json` in pieces, a record at a time.
+
+    Written piece by piece, a report of a 50 MB treaty never exists whole in memory, neither as
+    a mapping nor as one string.
+    """
+    languages = tuple(c.languages)
+    header = _header(c)
+    yield "{"
+    for key, value in header.items():
+        yield f"\n  {_string(key)}: {dumps_indented(value, 1)},"
+    yield '\n  "alignments": '
+    if not c.alignments:
+        yield "[]"
+    else:
+        yield "["
+        for n, a in enumerate(c.alignments):
+            parts = ["\n    " if n == 0 else ",\n    "]
+            _encode_jsonable(a.to_dict(languages), 2, parts, 4)
+            yield "".join(parts)
+        yield "\n  ]"
+    yield "\n}\n"
 
 
 def comparison_to_json(c: "Comparison") -> str:
     """Return ``c`` as JSON text (UTF-8 characters kept, 2-space indent, trailing newline)."""
-    return json.dumps(comparison_to_dict(c), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return "".join(iter_json(c))
+
+
+_string = json.encoder.encode_basestring  # the C version when available, as json.dumps uses
+
+
+def dumps_indented(value: Any, level: int = 0) -> str:
+    """Return ``value`` as ``json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)``
+    gives it, nested ``level`` deep (its lines indented as at that depth).
+
+    The standard library encodes an indented document in Python, a generator per container;
+    building the strings directly is several times faster, and the text is the same.
+    """
+    parts: list[str] = []
+    _encode(value, level, parts)
+    return "".join(parts)
+
+
+def _encode(value: Any, level: int, parts: list[str]) -> None:
+    if isinstance(value, str):
+        parts.append(_string(value))
+    elif value is None:
+        parts.append("null")
+    elif value is True:
+        parts.append("true")
+    elif value is False:
+        parts.append("false")
+    elif isinstance(value, int):
+        parts.append(int.__repr__(value))
+    elif isinstance(value, float):
+        parts.append(_float(value))
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            parts.append("[]")
+            return
+        inner = "\n" + "  " * (level + 1)
+        parts.append("[")
+        for n, item in enumerate(value):
+            parts.append(inner if n == 0 else "," + inner)
+            _encode(item, level + 1, parts)
+        parts.append("\n" + "  " * level + "]")
+    elif isinstance(value, dict):
+        if not value:
+            parts.append("{}")
+            return
+        inner = "\n" + "  " * (level + 1)
+        parts.append("{")
+        for n, (key, item) in enumerate(value.items()):
+            parts.append(inner if n == 0 else "," + inner)
+            parts.append(_key(key))
+            parts.append(": ")
+            _encode(item, level + 1, parts)
+        parts.append("\n" + "  " * level + "}")
+    else:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _encode_jsonable(value: Any, level: int, parts: list[str], digits: int) -> None:
+    """Append ``_encode(jsonable(value, digits), level)`` without building the plain copy first."""
+    if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
+        _encode(value, level, parts)
+    elif isinstance(value, float):
+        _encode(jsonable(value, digits), level, parts)
+    elif isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        if not value:
+            parts.append("{}")
+            return
+        inner = "\n" + "  " * (level + 1)
+        parts.append("{")
+        for n, (key, item) in enumerate(value.items()):
+            parts.append(inner if n == 0 else "," + inner)
+            parts.append(_string(key))
+            parts.append(": ")
+            _encode_jsonable(item, level + 1, parts, digits)
+        parts.append("\n" + "  " * level + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            parts.append("[]")
+            return
+        inner = "\n" + "  " * (level + 1)
+        parts.append("[")
+        for n, item in enumerate(value):
+            parts.append(inner if n == 0 else "," + inner)
+            _encode_jsonable(item, level + 1, parts, digits)
+        parts.append("\n" + "  " * level + "]")
+    else:
+        _encode(jsonable(value, digits), level, parts)
+
+
+def _float(value: float) -> str:
+    if value != value or value in (math.inf, -math.inf):
+        raise ValueError("Out of range float values are not JSON compliant: " + repr(value))
+    return float.__repr__(value)
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, str):
+        return _string(key)
+    if isinstance(key, float):
+        return _string(_float(key))
+    if key is True:
+        return '"true"'
+    if key is False:
+        return '"false"'
+    if key is None:
+        return '"null"'
+    if isinstance(key, int):
+        return _string(int.__repr__(key))
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
