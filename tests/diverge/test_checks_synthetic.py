@@ -173,14 +173,6 @@ def test_markers_lost_condition_is_minor_and_or_turned_and_is_major() -> None:
     assert d.severity == "major" and "alternative" in d.message and "cumulative" in d.message
 
 
-def test_markers_alternatives_regrouped_outside_a_list_are_minor() -> None:
-    # three alternatives on one side, two and an "and" on the other: regrouped, not made cumulative
-    three = {"kk": "ақпаратты жоюдан немесе өзгертуден немесе таратудан немесе пайдаланудан қорғау",
-             "ru": "защита информации от уничтожения или изменения или распространения и использования"}
-    (d,) = _run([record("a", three)], "markers")
-    assert d.severity == "minor" and "alternative" in d.message
-
-
 # ---------------------------------------------------------------- actor and voice
 
 def test_actor_to_impersonal_is_major() -> None:

@@ -358,15 +358,8 @@ class MarkersCheck(Check):
         reverse); "or" against a mere comma or an enumeration is only a minor difference.
         Translations keep the order of ideas, so "the same place" is the same relative position.
         Wherever it stands -- a list's conjunction, a condition, the objects of a duty -- "or"
-        against "and" changes what is required or permitted. Outside a list or a condition a
-        sentence that keeps some of its alternatives has only regrouped them (three "or"s against
-        two and an "and"): there the side must have lost every "or".
+        against "and" changes what is required or permitted.
         """
-        in_list = len(context.list_members(al)) > 1
-        in_condition = any(p.scope == "cond" for x in has + lacks
-                           if (pr := context.provision(al, x)) is not None for p in pr.predicates)
-        if not (in_list or in_condition) and any(found[y] for y in lacks):
-            return False
         for x in has:
             for y in lacks:
                 py = context.provision(al, y)
