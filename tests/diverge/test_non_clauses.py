@@ -77,3 +77,11 @@ def test_evidence_quotes_the_published_letters():
     evidence = context.evidence(Side.of(record, "kk"), 0, 10)
     assert evidence.quote == "Tapaптар 5"
     assert evidence.line == 5
+
+
+def test_a_short_numbered_lead_in_is_a_provision_not_layout():
+    from treaty_align.diverge.structure import is_layout
+    from tests.diverge.synthetic import seg
+
+    assert not is_layout(seg("art2.p1", "Тараптар мынадай мәліметтермен алмасады:", label="1"))
+    assert is_layout(seg("sig.3", "Көшірмелер:", kind="paragraph"))

@@ -46,6 +46,8 @@ def is_layout(segment: Segment) -> bool:
     """Return True for a heading or a short layout line (a salutation, "Copies:", a name)."""
     if segment.kind == "heading":
         return True
+    if segment.label:
+        return False  # a numbered point or item ("1. The Parties exchange:") is a provision
     text = segment.text.strip()
     return len(re.findall(r"\w+", text)) <= _LAYOUT_WORDS and not _ENDS_PROVISION.search(text)
 
