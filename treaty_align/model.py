@@ -437,6 +437,17 @@ class Alignment:
     note: str = ""
     confidence: float = 0.0
 
+    def with_divergences(self, divergences: tuple[Divergence, ...]) -> "Alignment":
+        """Return this record with ``divergences`` instead of its own (itself when both are none).
+
+        What ``dataclasses.replace`` does, without looking up every field by name: a comparison
+        of a huge treaty makes one per record.
+        """
+        if not divergences and not self.divergences:
+            return self
+        return Alignment(self.id, self.block, self.article, self.segments, self.score, self.low_confidence,
+                         divergences, self.note, self.confidence)
+
     def text(self, language: str) -> str:
         """Return the joined text of this record's segments in ``language`` ("" if none)."""
         return " ".join(s.text for s in self.segments.get(language, ()))
