@@ -5,11 +5,23 @@ All texts are SYNTHETIC sentences in the style of treaties and laws.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.diverge.synthetic import MAY_SEND, record, treaty_of
 from treaty_align.diverge import find_divergences
-from treaty_align.messages import actor_of, consequence, main_actor, quote_pair, roles_in_text
+from treaty_align.data import load_tsv
+from treaty_align.messages import (
+    actor_of,
+    consequence,
+    main_actor,
+    quote_pair,
+    roles_in_text,
+    word_start_first,
+)
 
 TREATY = {
     "kk": "Тараптар ақпарат алмасады. Әрбір Тарап екінші Тарапқа хабарлайды.",
@@ -81,3 +93,26 @@ def test_markers_message_in_a_law_never_speaks_of_parties():
     (d,) = [d for d in _markers(texts, ("kk", "ru")) if d.severity == "major"]
     assert "Parties" not in d.message and "Party" not in d.message
     assert d.message.endswith("This changes whether the State must, may or must not act.")
+
+
+_ROLE_PATTERNS = [row["pattern"] for lang in ("kk", "az", "ru") for row in load_tsv(lang, "roles.tsv")]
+_PIECES = ["тарап", "тар", "мемлекет", "сот", "тың", "адам", "уәкілетті", "орган", "tərəf", "dövlət",
+           "şəxs", "сторон", "а", "лиц", "лицам", "суд", "ебн", "компетентн", "x", "1", "_", " ", "-", "\n"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_role_patterns_rewritten_letters_first_match_the_same(pieces):
+    text = "".join(pieces)
+    for pattern in _ROLE_PATTERNS:
+        fast = word_start_first(pattern)
+        assert fast is not None  # every bundled role pattern has the form
+        assert [m.span() for m in re.finditer(fast, text)] == [m.span() for m in re.finditer(pattern, text)]
+
+
+def test_patterns_of_other_forms_are_left_alone():
+    assert word_start_first(r"\b\d+") is None
+    assert word_start_first(r"\b(?:a|b)?x") is None
+    assert word_start_first(r"\b[ab]c") is None
+    assert word_start_first(r"сторон\w*") is None
+    # a quantifier binds the last letter
+    assert word_start_first(r"\bsides?\w") == r"side(?<!\wside)s?\w"
