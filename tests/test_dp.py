@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 
 from treaty_align.align import AlignOptions, Calibration, EmbeddingTable, PairScorer, align_block
-from treaty_align.dp import align_sequences
+from treaty_align.dp import align_matrix, align_sequences
 from treaty_align.model import Segment
 
 
@@ -79,3 +81,26 @@ def test_reordered_list_is_matched_crosswise():
     beads = align_block(a, b, _scorer(vectors))
     pairs = sorted((bd.a[0].text, bd.b[0].text) for bd in beads if bd.a and bd.b)
     assert pairs == [("Ax", "Bx"), ("Ay", "By"), ("Az", "Bz")]
+
+
+@given(st.integers(0, 9), st.integers(0, 9), st.sampled_from([None, 1, 2, 5]),
+       st.lists(st.floats(-1, 1), min_size=81, max_size=81))
+def test_matrix_dp_takes_the_path_of_the_general_one(n, m, band, cells):
+    values = [[cells[i * 9 + j] for j in range(m)] for i in range(n)]
+
+    def gain(i0, i1, j0, j1):
+        return 0.0 if i0 == i1 or j0 == j1 else values[i0][j0]
+
+    general = align_sequences(n, m, gain, beads=((1, 1), (1, 0), (0, 1)), band=band)
+    assert align_matrix(values, m, band=band) == general
+
+
+def test_banded_dp_stores_the_band_only():
+    # 20000 x 20000 cells would be 3.2 GB of scores as a full table; the band is a few per row
+    n = 20000
+
+    def gain(i0, i1, j0, j1):
+        return 0.0 if i0 == i1 or j0 == j1 else (1.0 if (i1 - i0, j1 - j0) == (1, 1) and i0 == j0 else -1.0)
+
+    path = align_sequences(n, n, gain, beads=((1, 1), (1, 0), (0, 1)), band=2)
+    assert path == [(range(i, i + 1), range(i, i + 1)) for i in range(n)]

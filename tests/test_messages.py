@@ -5,11 +5,23 @@ All texts are SYNTHETIC sentences in the style of treaties and laws.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.diverge.synthetic import MAY_SEND, record, treaty_of
 from treaty_align.diverge import find_divergences
-from treaty_align.messages import actor_of, consequence, main_actor, quote_pair, roles_in_text
+from treaty_align.data import load_tsv
+from treaty_align.messages import (
+    actor_of,
+    consequence,
+    main_actor,
+    quote_pair,
+    roles_in_text,
+    word_start_first,
+)
 
 TREATY = {
     "kk": "Тараптар ақпарат алмасады. Әрбір Тарап екінші Тарапқа хабарлайды.",
@@ -206,3 +218,29 @@ def test_voice_message_in_each_pair(a, b):
         f"Actor and voice differ: in {a}, the requested Party is the one who acts (active: {ACTIVE[a]}); "
         f"in {b} the clause is impersonal/passive ({PASSIVE[b]}) and names nobody. The {b} text no longer "
         "says that it is the requested Party who acts (or may act) here."))
+_ROLE_PATTERNS = [row["pattern"] for lang in ("kk", "az", "ru") for row in load_tsv(lang, "roles.tsv")]
+_PIECES = ["тарап", "тар", "мемлекет", "сот", "тың", "адам", "уәкілетті", "орган", "tərəf", "dövlət",
+           "şəxs", "сторон", "а", "лиц", "лицам", "суд", "ебн", "компетентн", "x", "1", "_", " ", "-", "\n"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_role_patterns_rewritten_letters_first_match_the_same(pieces):
+    text = "".join(pieces)
+    for pattern in _ROLE_PATTERNS:
+        fast = word_start_first(pattern)
+        if fast is None:
+            continue  # a pattern of another form (a lookbehind first) is used as written
+        assert [m.span() for m in re.finditer(fast, text)] == [m.span() for m in re.finditer(pattern, text)]
+
+
+def test_most_bundled_role_patterns_are_rewritten():
+    assert sum(word_start_first(p) is not None for p in _ROLE_PATTERNS) >= 0.9 * len(_ROLE_PATTERNS)
+
+
+def test_patterns_of_other_forms_are_left_alone():
+    assert word_start_first(r"\b\d+") is None
+    assert word_start_first(r"\b(?:a|b)?x") is None
+    assert word_start_first(r"\b[ab]c") is None
+    assert word_start_first(r"сторон\w*") is None
+    # a quantifier binds the last letter
+    assert word_start_first(r"\bsides?\w") == r"side(?<!\wside)s?\w"

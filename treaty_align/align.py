@@ -25,7 +25,7 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 
 from treaty_align.data import load_json
-from treaty_align.dp import align_sequences
+from treaty_align.dp import align_matrix, align_sequences
 from treaty_align.embed.lexical import lexical_vector
 from treaty_align.errors import InputError
 from treaty_align.model import Alignment, Segment, Treaty
@@ -569,15 +569,9 @@ def article_similarity(a: Treaty, b: Treaty, tables: Sequence[EmbeddingTable]) -
 def _content_path(sims: np.ndarray, options: AlignOptions) -> list[tuple[range, range]]:
     """Return the monotone 1-1/1-0/0-1 path over an article similarity matrix."""
 
-    rows = sims.tolist()  # Python floats: indexing an array cell by cell is slow
-
-    def gain(i0: int, i1: int, j0: int, j1: int) -> float:
-        if i0 == i1 or j0 == j1:
-            return 0.0
-        return rows[i0][j0] - options.threshold
-
-    n, m = sims.shape
-    return align_sequences(n, m, gain, beads=((1, 1), (1, 0), (0, 1)), band=max(options.band, 10))
+    # Python floats: indexing an array cell by cell is slow
+    gains = [[value - options.threshold for value in row] for row in sims.tolist()]
+    return align_matrix(gains, sims.shape[1], band=max(options.band, 10))
 
 
 def article_label(key: str) -> str:
@@ -864,10 +858,15 @@ def merge_pairings(treaties: Mapping[str, Treaty], pivot_lang: str, others: Mapp
             confidences.setdefault(root, []).extend(confidences.pop(key))
     built: list[Alignment] = []
     for root, members in groups.items():
+        by_lang: dict[str, list[Segment]] = {}
+        for k in members:
+            by_lang.setdefault(k[0], []).append(seg_by_key[k])
         segments: dict[str, tuple[Segment, ...]] = {}
         for lang in languages:
-            segs = [seg_by_key[k] for k in members if k[0] == lang]
-            segs.sort(key=lambda s: positions.get(lang, {}).get(s.id, 0))
+            segs = by_lang.get(lang, [])
+            if len(segs) > 1:
+                where = positions.get(lang, {})
+                segs.sort(key=lambda s: where.get(s.id, 0))
             segments[lang] = tuple(segs)
         present = [lang for lang in languages if segments[lang]]
         group_scores = scores.get(root, [])

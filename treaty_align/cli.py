@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import gc
 import json
 import os
 import shutil
@@ -17,7 +18,7 @@ import threading
 import time
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, NoReturn, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, NoReturn, Sequence
 
 from treaty_align import __version__
 from treaty_align.errors import InputError, TreatyAlignError
@@ -477,17 +478,35 @@ def _install_signal_handlers() -> dict[int, Any]:
     return previous
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a comparison is made and written.
+
+    Its records, segments and findings live until the report is written, and hold no cycles:
+    the collector would scan them again each time they grow by a quarter (a sixth of the time
+    of a 50 MB treaty) and free nothing. Reference counting still frees everything else.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` and return the exit code."""
     args = build_parser().parse_args(argv)
     # batch runs worker processes, which must keep the default SIGTERM (their pool stops them)
     previous = _install_signal_handlers() if args.command in ("parse", "compare") else {}
     try:
-        result = args.run(args)
-        text, code = result[0], result[1]
-        output = getattr(args, "output", None)
-        if _emit(text, output, force=getattr(args, "force", False)) and len(result) > 2:
-            _say(args, f"wrote {output} ({result[2]})")
+        with _collector_paused() if args.command in ("parse", "compare") else contextlib.nullcontext():
+            result = args.run(args)
+            text, code = result[0], result[1]
+            output = getattr(args, "output", None)
+            if _emit(text, output, force=getattr(args, "force", False)) and len(result) > 2:
+                _say(args, f"wrote {output} ({result[2]})")
     except TreatyAlignError as exc:
         sys.stderr.write(f"treaty-align: error: {exc}\n")
         return EXIT_ERROR

@@ -14,7 +14,7 @@ import re
 import weakref
 from collections import Counter
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
 from treaty_align.data import check_constant, has_data, load_json, load_tsv
 
@@ -29,7 +29,81 @@ MIN_MENTIONS = check_constant("messages", "min_mentions")
 def _patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     if not has_data(lang, "roles.tsv"):
         return ()
-    return tuple((row["role"], re.compile(row["pattern"])) for row in load_tsv(lang, "roles.tsv"))
+    return tuple((row["role"], re.compile(word_start_first(row["pattern"]) or row["pattern"]))
+                 for row in load_tsv(lang, "roles.tsv"))
+
+
+_LEADING_LETTERS = re.compile(r"[^\W\d_]+")
+_QUANTIFIERS = "?*+{"
+
+
+def word_start_first(pattern: str) -> str | None:
+    """Return a pattern matching exactly what ``pattern`` matches, faster, or None.
+
+    A pattern ``\\bword...`` (or ``\\b(?:one|two...)...`` whose alternatives start with
+    letters) is rewritten to match the letters first and test the word start after them with a
+    look-behind: ``word(?<!\\wword)...``. At every place both match the same text, so every
+    search and count gives the same result; but the regex engine finds a pattern that starts
+    with letters by scanning for them, instead of trying ``\\b`` at every character of a 50 MB
+    text (ten times slower). None when ``pattern`` has another form.
+    """
+    if not pattern.startswith(r"\b"):
+        return None
+    body = pattern[2:]
+    if not body.startswith("(?:"):
+        return _letters_first(body)
+    end = _group_end(body)
+    if end < 0 or body[end + 1:end + 2] in tuple(_QUANTIFIERS):
+        return None
+    alternatives = [_letters_first(alt) for alt in _alternatives(body[3:end])]
+    if any(alt is None for alt in alternatives):
+        return None
+    return "(?:" + "|".join(alternatives) + ")" + body[end + 1:]  # type: ignore[arg-type]
+
+
+def _letters_first(pattern: str) -> str | None:
+    """Return ``letters(?<!\\wletters)rest`` for ``pattern`` = ``letters`` + ``rest``, or None."""
+    m = _LEADING_LETTERS.match(pattern)
+    if not m:
+        return None
+    letters, rest = m.group(), pattern[m.end():]
+    if rest[:1] and rest[0] in _QUANTIFIERS:
+        # a quantifier binds the last letter ('sides?'): it belongs to the rest
+        letters, rest = letters[:-1], letters[-1] + rest
+    if not letters:
+        return None
+    return f"{letters}(?<!\\w{letters}){rest}"
+
+
+def _scan(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Yield ``(index, character, depth)`` of the characters of ``pattern`` outside escapes and
+    character classes (depth: of parentheses, before the character)."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        else:
+            yield i, ch, depth
+            depth += (ch == "(") - (ch == ")")
+        i += 1
+
+
+def _group_end(pattern: str) -> int:
+    """Return the index of the parenthesis closing the group that opens ``pattern`` (-1: none)."""
+    return next((i for i, ch, depth in _scan(pattern) if ch == ")" and depth == 1), -1)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """Return the top-level ``|`` alternatives of ``pattern``."""
+    cuts = [i for i, ch, depth in _scan(pattern) if ch == "|" and depth == 0]
+    bounds = [-1] + cuts + [len(pattern)]
+    return [pattern[a + 1:b] for a, b in zip(bounds, bounds[1:])]
 
 
 @lru_cache(maxsize=1)

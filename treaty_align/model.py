@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Literal, Mapping, Sequence
 
 if TYPE_CHECKING:  # pandas is imported lazily: the CLI's parse path does not need it
@@ -60,6 +60,15 @@ _NEWLINE = re.compile("\n")
 _LOCATE_WINDOW = 4096
 # warnings listed one by one in Treaty.format() before the rest are counted
 _WARNINGS_LISTED = 5
+
+
+@lru_cache(maxsize=4096)  # re's own cache keeps 512: the quotes of a long document overflow it
+def _quote_patterns(probe: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return the patterns finding ``probe`` as whole words and anywhere, ignoring case."""
+    # a regex search keeps offsets exact (str.lower() can change a text's length: Turkic 'İ'
+    # lower-cases to two characters); word edges keep 'не' out of 'немесе'
+    return (re.compile(r"(?<!\w)" + re.escape(probe) + r"(?!\w)", re.IGNORECASE),
+            re.compile(re.escape(probe), re.IGNORECASE))
 
 
 def newline_offsets(text: str) -> list[int]:
@@ -202,10 +211,7 @@ class Treaty:
         for probe in (words, (words.split() or [""])[0]):
             if not probe:
                 continue
-            # a regex search keeps offsets exact (str.lower() can change a text's length:
-            # Turkic 'İ' lower-cases to two characters); word edges keep 'не' out of 'немесе'
-            pattern = re.compile(r"(?<!\w)" + re.escape(probe) + r"(?!\w)", re.IGNORECASE)
-            loose = re.compile(re.escape(probe), re.IGNORECASE)
+            pattern, loose = _quote_patterns(probe)
             # look near the estimate first: scanning a whole 1 MB paragraph for every quote in
             # it made evidence quadratic in the paragraph's length
             windows = [(0, len(chunk))]
@@ -436,6 +442,17 @@ class Alignment:
     divergences: tuple[Divergence, ...] = ()
     note: str = ""
     confidence: float = 0.0
+
+    def with_divergences(self, divergences: tuple[Divergence, ...]) -> "Alignment":
+        """Return this record with ``divergences`` instead of its own (itself when both are none).
+
+        What ``dataclasses.replace`` does, without looking up every field by name: a comparison
+        of a huge treaty makes one per record.
+        """
+        if not divergences and not self.divergences:
+            return self
+        return Alignment(self.id, self.block, self.article, self.segments, self.score, self.low_confidence,
+                         divergences, self.note, self.confidence)
 
     def text(self, language: str) -> str:
         """Return the joined text of this record's segments in ``language`` ("" if none)."""

@@ -137,7 +137,7 @@ def with_suggestions(alignments: Sequence[Alignment], languages: Sequence[str],
             if index is None:
                 index = RenderingIndex(alignments, languages)
             changed.append(_suggest(d, index, src, al.id))
-        out.append(dataclasses.replace(al, divergences=tuple(changed)) if changed != list(al.divergences) else al)
+        out.append(al.with_divergences(tuple(changed)) if changed != list(al.divergences) else al)
     return tuple(out)
 
 

@@ -16,7 +16,6 @@ id. The same input always gives the same output.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any, Callable, Mapping, Sequence
 
 from treaty_align.diverge.base import (
@@ -103,7 +102,7 @@ def find_divergences(
     if notices is not None:
         notices.extend(n for n in context.notices if n not in notices)
     found = tuple(
-        dataclasses.replace(al, divergences=tuple(sorted(by_record.get(al.id, {}).values(), key=_sort_key)))
+        al.with_divergences(tuple(sorted(by_record.get(al.id, {}).values(), key=_sort_key)))
         for al in alignments
     )
     # how the document itself renders the quoted wording elsewhere, for the translator

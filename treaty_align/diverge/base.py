@@ -13,7 +13,7 @@ import hashlib
 import json
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Hashable, Iterator, Mapping, Sequence, TypeVar
 
@@ -46,19 +46,25 @@ class Side:
     lang: str
     segments: tuple[Segment, ...]
     text: str
-    folded: str
     starts: tuple[int, ...]
 
     @classmethod
     def of(cls, alignment: Alignment, lang: str) -> "Side":
         """Return the side of ``lang`` in ``alignment`` (empty when the language has no segment)."""
         segs = tuple(alignment.segments.get(lang, ()))
+        if len(segs) <= 1:
+            return cls(lang, segs, segs[0].text if segs else "", (0,) if segs else ())
         starts, pos = [], 0
         for seg in segs:
             starts.append(pos)
             pos += len(seg.text) + 1
-        text = " ".join(s.text for s in segs)
-        return cls(lang, segs, text, fold(text, lang), tuple(starts))
+        return cls(lang, segs, " ".join(s.text for s in segs), tuple(starts))
+
+    @cached_property
+    def folded(self) -> str:
+        """Return :attr:`text` folded to lower case the language's way (same length)."""
+        # computed when a check asks: the omission checks of a long document never do
+        return fold(self.text, self.lang)
 
     @property
     def empty(self) -> bool:

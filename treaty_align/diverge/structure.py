@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
+from functools import lru_cache
 from typing import Sequence
 
 from treaty_align.data import check_constant
@@ -63,10 +64,19 @@ def units(segment: Segment) -> int:
         return 0
     if segment.kind != "item":
         return 1
-    pieces = segment.text.split(";")
-    parts = [p for i, p in enumerate(pieces) if re.search(r"\w", p)
-             and (i < len(pieces) - 1 or len(re.findall(r"\w+", p)) > 2)]
+    return _item_units(segment.text)
+
+
+@lru_cache(maxsize=1 << 14)  # asked twice per clause; standard items repeat across a collection
+def _item_units(text: str) -> int:
+    pieces = text.split(";")
+    parts = [p for i, p in enumerate(pieces) if _LETTER_OR_DIGIT.search(p)
+             and (i < len(pieces) - 1 or len(_WORDS.findall(p)) > 2)]
     return max(1, len(parts))
+
+
+_LETTER_OR_DIGIT = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
 
 
 def sentence_count(text: str, lang: str) -> int:

@@ -14,7 +14,7 @@ from treaty_align.errors import InputError
 from treaty_align.model import Treaty
 from treaty_align.parse.encoding import check_is_text, decode_bytes, normalize_newlines
 from treaty_align.parse.formats import ExtractedText, looks_like_html, sniff_format
-from treaty_align.parse.language import detect_language, profile
+from treaty_align.parse.language import SAMPLE_CHARS, detect_language, profile
 from treaty_align.parse.layout import looks_like_markdown
 from treaty_align.parse.normalize import strip_format_chars
 from treaty_align.parse.scripts import nfc_normalize
@@ -132,14 +132,26 @@ def parse_text(text: str, lang: str | None = None, *, markdown: bool | None = No
     source, composed = nfc_normalize(source)
     notices = (f"Unicode normalised to NFC: {composed} combining character(s) composed with their letters",) \
         if composed else ()
-    code = lang or detect_language(strip_format_chars(source))
+    code = lang or detect_language(_detection_text(source))
     prof = profile(code)
     is_md = looks_like_markdown(source) if markdown is None else markdown
-    treaty = build_treaty(source, prof, markdown=is_md, source_path=source_path, encoding=encoding,
-                          notices=notices)
-    treaty = dataclasses.replace(treaty, locations=tuple(locations))
-    segments = tuple(dataclasses.replace(s, location=treaty.location(s.line)) for s in treaty.segments)
-    return dataclasses.replace(treaty, segments=segments)
+    return build_treaty(source, prof, markdown=is_md, source_path=source_path, encoding=encoding,
+                        notices=notices, locations=tuple(locations))
+
+
+def _detection_text(source: str) -> str:
+    """Return the beginning of ``source`` without format characters, as long as detection reads.
+
+    Detection reads the first :data:`~treaty_align.parse.language.SAMPLE_CHARS` characters of
+    the text without its format characters; stripping only a prefix long enough for that gives
+    the same characters without going through a whole 50 MB text.
+    """
+    size = SAMPLE_CHARS
+    while True:
+        stripped = strip_format_chars(source[:size])
+        if len(stripped) >= SAMPLE_CHARS or size >= len(source):
+            return stripped
+        size *= 2
 
 
 def load_treaty(path: str | os.PathLike[str] | Treaty, lang: str | None = None) -> Treaty:

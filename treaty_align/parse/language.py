@@ -105,13 +105,17 @@ def profile(code: str) -> LanguageProfile:
     )
 
 
+#: characters of a text that language detection reads (its beginning)
+SAMPLE_CHARS = 200_000
+
+
 def language_scores(text: str) -> dict[str, float]:
     """Return, for each known language, a score of how much ``text`` looks like it.
 
     The score adds article headings of the language (strong evidence), the share of its
     distinctive letters and the share of its common function words.
     """
-    sample = text[:200_000]
+    sample = text[:SAMPLE_CHARS]
     lowered = fold(sample)
     words = _WORD.findall(lowered)
     n_words = max(1, len(words))

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from treaty_align.model import newline_offsets
 from treaty_align.parse.markup import HtmlScan, scan_html
@@ -32,9 +31,12 @@ _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^[\s|:\-]+$")
 
 
-@dataclass(frozen=True)
-class SourceLine:
-    """One non-blank line of the source after Markdown and invisible characters are removed."""
+class SourceLine(NamedTuple):
+    """One non-blank line of the source after Markdown and invisible characters are removed.
+
+    (Tuples, not dataclasses: a long text has hundreds of thousands of lines, and a frozen
+    dataclass is several times slower to make.)
+    """
 
     number: int
     indent: int
@@ -48,8 +50,7 @@ class SourceLine:
     gap: int = 0
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A paragraph of the source: consecutive lines that belong together."""
 
     lines: tuple[SourceLine, ...]

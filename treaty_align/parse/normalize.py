@@ -10,8 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Container, Iterator, Sequence
+from typing import Container, Iterator, NamedTuple, Sequence
 
 # Markdown syntax removed from a line: heading hashes, block quotes, bullets, emphasis runs,
 # backslash escapes, inline HTML line breaks. Group 1 of each, when present, is the text kept.
@@ -31,30 +30,33 @@ _EXOTIC_SPACE = re.compile(f"[{_SPACES}]")
 _NOT_PLAIN = re.compile(r"[^\w\s!-~\u00a0-\u00ac\u00ae-\u00ff\u2010-\u2027\u2030-\u205e№]")
 
 
-@dataclass(frozen=True)
-class MappedText:
+class _Runs(NamedTuple):
+    text: str
+    starts: tuple[int, ...]
+    origins: tuple[int, ...]
+
+
+class MappedText(_Runs):
     """A string with, for each character, its offset in the source text.
 
     The offsets are kept as runs: ``starts[k]`` is where run ``k`` begins in :attr:`text` and
     ``origins[k]`` the source offset of that character; the characters of a run come from
     consecutive source offsets. A line of a treaty is one run, a paragraph joined from wrapped
     lines a few, so a 50 MB text costs a few numbers per line instead of an integer object per
-    character.
+    character. Immutable (a tuple underneath: parsing a long text makes millions of these).
     """
 
-    text: str
-    starts: tuple[int, ...]
-    origins: tuple[int, ...]
+    __slots__ = ()
 
-    def __post_init__(self) -> None:
-        if len(self.starts) != len(self.origins) or bool(self.text) != bool(self.starts) \
-                or (self.starts and self.starts[0] != 0):
+    def __new__(cls, text: str, starts: tuple[int, ...], origins: tuple[int, ...]) -> "MappedText":
+        if len(starts) != len(origins) or bool(text) != bool(starts) or (starts and starts[0] != 0):
             raise ValueError("runs do not cover the text")
+        return _make(cls, (text, starts, origins))
 
     @staticmethod
     def at(text: str, start: int) -> "MappedText":
         """Return ``text`` mapped to offsets ``start, start+1, ...``."""
-        return MappedText(text, (0,), (start,)) if text else _EMPTY
+        return _make(MappedText, (text, (0,), (start,))) if text else _EMPTY
 
     @staticmethod
     def from_offsets(text: str, offsets: Sequence[int]) -> "MappedText":
@@ -114,12 +116,18 @@ class MappedText:
             return _EMPTY
         k0 = bisect.bisect_right(self.starts, start) - 1
         k1 = bisect.bisect_left(self.starts, end)
+        if k1 - k0 == 1:
+            return _make(MappedText, (self.text[start:end], (0,), (self.origins[k0] + start - self.starts[k0],)))
         starts = (0,) + tuple(s - start for s in self.starts[k0 + 1:k1])
         origins = (self.origins[k0] + start - self.starts[k0],) + self.origins[k0 + 1:k1]
-        return MappedText(self.text[start:end], starts, origins)
+        return _make(MappedText, (self.text[start:end], starts, origins))
 
     def strip(self, chars: str | None = None) -> "MappedText":
         """Return a copy without leading and trailing ``chars`` (whitespace by default)."""
+        text = self.text
+        if text and (not text[0].isspace() and not text[-1].isspace() if chars is None
+                     else text[0] not in chars and text[-1] not in chars):
+            return self  # nothing to strip (the usual case)
         stripped_left = len(self.text) - len(self.text.lstrip(chars))
         end = len(self.text.rstrip(chars))
         if end <= stripped_left:
@@ -142,7 +150,7 @@ class MappedText:
         """Return ``text`` (as long as this one) with this text's offsets."""
         if len(text) != len(self.text):
             raise ValueError("text and offsets differ in length")
-        return MappedText(text, self.starts, self.origins)
+        return _make(MappedText, (text, self.starts, self.origins))
 
     def keep(self, ranges: Sequence[tuple[int, int]]) -> "MappedText":
         """Return the characters of the ascending, non-overlapping ``ranges`` joined."""
@@ -151,6 +159,9 @@ class MappedText:
     @staticmethod
     def concat(parts: Sequence["MappedText"]) -> "MappedText":
         """Return the parts joined end to end."""
+        nonempty = [p for p in parts if p.text]
+        if len(nonempty) == 1:
+            return nonempty[0]
         starts: list[int] = []
         origins: list[int] = []
         length = 0
@@ -167,9 +178,10 @@ class MappedText:
             length += len(p.text)
         if not starts:
             return _EMPTY
-        return MappedText("".join(p.text for p in parts), tuple(starts), tuple(origins))
+        return _make(MappedText, ("".join(p.text for p in parts), tuple(starts), tuple(origins)))
 
 
+_make = tuple.__new__
 _EMPTY = MappedText("", (), ())
 
 

@@ -17,7 +17,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Container
+from typing import Container, NamedTuple
 
 from treaty_align.errors import InputError
 from treaty_align.model import Segment, Treaty, line_of, newline_offsets
@@ -44,8 +44,7 @@ _AMENDMENT_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}|№\s*\d")
 _PUNCT = " .:-–—"
 
 
-@dataclass(frozen=True)
-class Para:
+class Para(NamedTuple):
     """A cleaned paragraph with its source line and what the parser recognised it as.
 
     ``heading`` is an article number; ``title`` that article's title; ``container`` a part /
@@ -77,6 +76,8 @@ class _Builder:
     renamed: int = 0
     #: the offsets of :attr:`folded`, ascending
     folded_at: list[int] = field(default_factory=list)
+    #: where each line of the source stands in the received file ("" = the line itself)
+    locations: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.newlines = newline_offsets(self.source)
@@ -104,9 +105,11 @@ class _Builder:
         original = None
         if self.folded and mapped.intersects(self.folded_at):
             original = "".join(self.folded.get(o, ch) for ch, o in zip(text, mapped.offsets))
+        located = self.locations[line - 1] if 1 <= line <= len(self.locations) else ""
         self.segments.append(
             Segment(id=unique, kind=kind, text=text, line=line, span=mapped.span(),
-                    article=article, label=label, original=original)
+                    article=article, label=label, original=original,
+                    location=located or f"line {line}")
         )
 
 
@@ -208,6 +211,10 @@ def _paragraphs(blocks: list[Block], profile: LanguageProfile, vocab: Container[
     """Return blocks as recognised paragraphs: article headings with titles, containers, notes, cells."""
     container = profile.container_heading()
     paras: list[Para] = []
+    # what a paragraph's text is (a note, a part named without a number) depends on the text
+    # alone: a text the document repeats (a standard article of a collection) is judged once
+    notes: dict[str, bool] = {}
+    named_parts: dict[str, str | None] = {}
     for block in blocks:
         first = block.lines[0].text
         marked = block.marked_heading
@@ -233,7 +240,9 @@ def _paragraphs(blocks: list[Block], profile: LanguageProfile, vocab: Container[
                 paras.append(Para(rest, block.line))
             continue
         text = join_lines([ln.text for ln in block.lines], vocab)
-        named = _unnumbered_container(text.text, profile)
+        if text.text not in named_parts:
+            named_parts[text.text] = _unnumbered_container(text.text, profile)
+        named = named_parts[text.text]
         if named is not None:
             # 'Переходные положения': a part of its own after the articles, not their text
             paras.append(Para(text, block.line, container=(named, ""), marked=marked))
@@ -245,7 +254,9 @@ def _paragraphs(blocks: list[Block], profile: LanguageProfile, vocab: Container[
             paras.append(Para(text, block.line, container=(profile.container_type(word), _container_number(num)),
                               marked=marked))
             continue
-        paras.append(Para(text, block.line, note=is_note(text.text, profile), marked=marked, alone=alone))
+        if text.text not in notes:
+            notes[text.text] = is_note(text.text, profile)
+        paras.append(Para(text, block.line, note=notes[text.text], marked=marked, alone=alone))
     return paras
 
 
@@ -329,7 +340,12 @@ def _split_items(text: MappedText) -> list[MappedText]:
 
 def _item_label(profile: LanguageProfile) -> re.Pattern[str]:
     """Return the pattern of a sub-item label: ``1)``, ``3.1)``, ``а)``, ``(b)``, ``(iv)``."""
-    letters = profile.item_letters + "abcdefghijklmnopqrstuvwxyz"
+    return _item_label_of(profile.item_letters)
+
+
+@lru_cache(maxsize=None)  # asked for by every article
+def _item_label_of(item_letters: str) -> re.Pattern[str]:
+    letters = item_letters + "abcdefghijklmnopqrstuvwxyz"
     letters = re.escape("".join(dict.fromkeys(letters + letters.upper())))
     return re.compile(
         rf"^(?P<label>\(?(?:\d{{1,3}}(?:\.\d{{1,3}})*[{_SUP}]*|[{letters}]|[ivxі]{{1,5}})\))\s*"
@@ -554,8 +570,11 @@ def _fold_warning(count: int, words: int, examples: tuple[tuple[str, str], ...],
 
 def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
                  source_path: str | None = None, encoding: str | None = None,
-                 notices: tuple[str, ...] = ()) -> Treaty:
+                 notices: tuple[str, ...] = (), locations: tuple[str, ...] = ()) -> Treaty:
     """Return the Treaty parsed from normalised ``source`` text in the language of ``profile``.
+
+    ``locations[i]`` is where line ``i + 1`` stands in the received file (see
+    :meth:`Treaty.location`); each segment gets the location of its line.
 
     A document without article headings is compared by its numbered points (or, failing
     those, as one body of paragraphs), with a warning. Raises :class:`InputError` when it has
@@ -568,7 +587,7 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
     container = profile.container_heading()
     blocks = split_blocks(lines, layout, lambda t: _heading_kind(profile, container, t), markdown)
     paras = _paragraphs(blocks, profile, LazyVocabulary(text))
-    builder = _Builder(text, folding.changes)
+    builder = _Builder(text, folding.changes, locations=locations)
     builder.warnings.extend(notices)
     if folding.changes:
         builder.warnings.append(_fold_warning(len(folding.changes), folding.words, folding.examples, profile))
@@ -638,6 +657,7 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
         source_path=source_path,
         source=source,
         encoding=encoding,
+        locations=locations,
     )
 
 
