@@ -71,13 +71,16 @@ def word_counts(text: str, lang: str) -> Counter[str]:
     """Return how often each word (folded to lower case the language's way) occurs in ``text``."""
     counts: Counter[str] = Counter()
     folded = fold(text, lang)
-    # a piece at a time, cut at a space (no word holds one): the list of every word of a 50 MB
-    # text at once would take more memory than the text
+    # no word holds a space: the text's space-separated tokens are counted (at C speed), and
+    # each distinct token is searched for words once; a piece at a time, cut at a space, as
+    # the list of every token of a 50 MB text at once would take more memory than the text
     start = 0
     while start < len(folded):
         end = folded.find(" ", start + _COUNT_CHUNK)
         end = len(folded) if end < 0 else end
-        counts.update(WORD.findall(folded, start, end))
+        for token, times in Counter(folded[start:end].split()).items():
+            for word in WORD.findall(token):
+                counts[word] += times
         start = end
     return counts
 
@@ -325,9 +328,9 @@ class QualityCheck(Check):
             if al.block == "instrument":
                 continue
             for lang in languages:
-                side = Side.of(al, lang)
-                if side.empty:
+                if not al.segments.get(lang):
                     continue
+                side = Side.of(al, lang)
                 key = (lang, side.text)
                 if key not in seen:
                     seen[key] = artefacts(side.text, side.folded, lang, document=documents.get(lang))

@@ -136,7 +136,11 @@ class StructureCheck(Check):
             values = {lang: counts[lang] > 0 for lang in languages}
             out.append(make_divergence(self.name, severity, message, evidence, alignment=first,
                                        context=context, values=values))
+        # a language can be missing from a record only where its count is short of the top one
+        short = [lang for lang in languages if 0 < counts[lang] < top]
         for al in records:
+            if not short and sum(1 for lang in languages if al.segments.get(lang)) < 2:
+                continue  # nothing missing, and nothing to count items against (a whole absent block)
             sides = {lang: Side.of(al, lang) for lang in languages}
             missing = [lang for lang in languages if sides[lang].empty and 0 < counts[lang] < top]
             present = [lang for lang in languages if not sides[lang].empty]
