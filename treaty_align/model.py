@@ -81,7 +81,7 @@ def line_of(newlines: Sequence[int], offset: int) -> int:
     return bisect.bisect_left(newlines, max(0, offset)) + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One clause of a treaty: the smallest unit that is aligned and compared.
 
@@ -287,7 +287,7 @@ class Treaty:
         return pd.DataFrame(rows, columns=columns)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """The words on one side of a divergence, quoted with where they stand in the source."""
 
@@ -370,7 +370,7 @@ class Decision:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Divergence:
     """A difference in legal meaning between aligned clauses.
 
@@ -422,7 +422,7 @@ class Divergence:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alignment:
     """One aligned record: the segments of each language that say the same thing.
 

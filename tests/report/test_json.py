@@ -148,3 +148,20 @@ def test_indented_encoder_refuses_what_json_refuses():
         dumps_indented({"x": math.nan})
     with pytest.raises(TypeError):
         dumps_indented({"x": object()})
+
+
+def test_streamed_record_with_decision_and_suggestion_is_the_standard_text(comparison):
+    import dataclasses
+
+    from treaty_align.model import Decision
+
+    records = list(comparison.alignments)
+    at = next(i for i, a in enumerate(records) if a.divergences)
+    first = records[at].divergences[0]
+    decided = dataclasses.replace(first, decision=Decision("accepted", "usual rendering", by="A. B.", date="2026-01-02"),
+                                  suggestion="az: müddət", confidence=None)
+    records[at] = records[at].with_divergences((decided,) + records[at].divergences[1:])
+    changed = dataclasses.replace(comparison, alignments=tuple(records))
+    expected = json.dumps(comparison_to_dict(changed), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    assert comparison_to_json(changed) == expected
+    assert '"status": "accepted"' in expected and '"suggestion": "az: müddət"' in expected

@@ -337,10 +337,16 @@ class Check(ABC):
         """Return True when a record should be compared: not skipped, two or more languages present."""
         if alignment.block in SKIPPED_BLOCKS:
             return False
-        present = [lang for lang in languages if alignment.segments.get(lang)]
-        if any(s.kind == "instrument" for lang in present for s in alignment.segments[lang]):
-            return False
-        return len(present) >= 2
+        # every check asks of every record: no lists or generators built for the answer
+        present = 0
+        for lang in languages:
+            segs = alignment.segments.get(lang)
+            if segs:
+                for s in segs:
+                    if s.kind == "instrument":
+                        return False
+                present += 1
+        return present >= 2
 
 
 _REGISTRY: dict[str, type[Check]] = {}

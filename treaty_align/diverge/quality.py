@@ -80,9 +80,25 @@ _DEFAULTS: dict[str, Any] = {
 }
 
 
+_COUNT_CHUNK = 1 << 20
+
+
 def word_counts(text: str, lang: str) -> Counter[str]:
     """Return how often each word (folded to lower case the language's way) occurs in ``text``."""
-    return Counter(m.group() for m in WORD.finditer(fold(text, lang)))
+    counts: Counter[str] = Counter()
+    folded = fold(text, lang)
+    # no word holds a space: the text's space-separated tokens are counted (at C speed), and
+    # each distinct token is searched for words once; a piece at a time, cut at a space, as
+    # the list of every token of a 50 MB text at once would take more memory than the text
+    start = 0
+    while start < len(folded):
+        end = folded.find(" ", start + _COUNT_CHUNK)
+        end = len(folded) if end < 0 else end
+        for token, times in Counter(folded[start:end].split()).items():
+            for word in WORD.findall(token):
+                counts[word] += times
+        start = end
+    return counts
 
 
 @dataclass(frozen=True)
@@ -464,14 +480,19 @@ class QualityCheck(Check):
         out = []
         documents = {lang: word_counts(" ".join(s.text for s in t.segments), lang)
                      for lang, t in (context.treaties or {}).items()}
+        # a text repeated in many records (a collection, a long law) is judged once
+        seen: dict[tuple[str, str], list] = {}
         for al in alignments:
             if al.block == "instrument":
                 continue
             for lang in languages:
-                side = Side.of(al, lang)
-                if side.empty:
+                if not al.segments.get(lang):
                     continue
-                found = artefacts(side.text, side.folded, lang, document=documents.get(lang))
+                side = Side.of(al, lang)
+                key = (lang, side.text)
+                if key not in seen:
+                    seen[key] = artefacts(side.text, side.folded, lang, document=documents.get(lang))
+                found = seen[key]
                 if not found:
                     continue
                 out.append(self._finding(al, side, lang, languages, found, context))

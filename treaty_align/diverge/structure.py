@@ -162,7 +162,11 @@ class StructureCheck(Check):
                 if not al.segments.get(lang) and not all(
                         is_layout(s) for x in languages for s in al.segments.get(x, ())):
                     orphans[lang] = orphans.get(lang, 0) + 1
+        # a language can be missing from a record only where its count is short of the top one
+        short = [lang for lang in languages if counts[lang] < top and lang not in absent]
         for al in records:
+            if not short and sum(1 for lang in languages if al.segments.get(lang)) < 2:
+                continue  # nothing missing, and nothing to count items against (a whole absent block)
             sides = {lang: Side.of(al, lang) for lang in languages}
             missing = [lang for lang in languages if sides[lang].empty and counts[lang] < top and lang not in absent]
             present = [lang for lang in languages if not sides[lang].empty]
