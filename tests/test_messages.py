@@ -152,8 +152,8 @@ def test_on_the_part_of_is_no_party(lang, text):
 
 def test_a_quorum_rule_is_no_permission():
     # "sittings are competent if two thirds attend" against "sittings are lawful if ...": no modal differs
-    texts = {"ru": "Заседания Совета правомочны при наличии не менее двух третей его членов.",
-             "kk": "Кеңестің отырыстары оның мүшелерінің кемінде үштен екісі болған кезде заңды болады."}
+    texts = {"ru": "Собрания Комиссии правомочны при участии не менее половины её представителей.",
+             "kk": "Комиссия жиналыстары өкілдерінің кемінде жартысы қатысқан кезде заңды болады."}
     assert [d for d in _markers(texts, ("kk", "ru")) if "Obligation" in d.message] == []
     # a body that is competent to decide has a power: still a permission
     power = {"ru": "Совет правомочен принимать решения по вопросам обороны.",
