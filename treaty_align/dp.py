@@ -18,6 +18,16 @@ Gain = Callable[[int, int, int, int], float]
 """``gain(i0, i1, j0, j1)``: the value of aligning ``a[i0:i1]`` with ``b[j0:j1]``."""
 
 
+
+def band_bounds(i: int, n: int, m: int, band: int | None) -> tuple[int, int]:
+    """Return the first and last column (inclusive range ``j_lo..j_hi``) row ``i`` of an
+    ``(n + 1) x (m + 1)`` DP may use: all columns without a band, else ``band`` either side of
+    the diagonal."""
+    if band is None or n == 0:
+        return 0, m
+    centre = i * (m / n)
+    return max(0, int(centre - band)), min(m, int(centre + band) + 1)
+
 def align_sequences(
     n: int,
     m: int,
@@ -45,13 +55,8 @@ def align_sequences(
     lows: list[int] = []
     scores: list[array] = []
     backs: list[array] = []
-    ratio = m / n if n else 0.0
     for i in range(n + 1):
-        if band is None or n == 0:
-            j_lo, j_hi = 0, m
-        else:
-            centre = i * ratio
-            j_lo, j_hi = max(0, int(centre - band)), min(m, int(centre + band) + 1)
+        j_lo, j_hi = band_bounds(i, n, m, band)
         row = array("d", [_NO_PATH]) * max(0, j_hi - j_lo + 1)
         back = array("b", [-1]) * len(row)
         lows.append(j_lo)
@@ -115,16 +120,11 @@ def align_matrix(values: Sequence[Sequence[float]], m: int, *, band: int | None 
     lows: list[int] = []
     scores: list[list[float]] = []
     backs: list[list[int]] = []
-    ratio = m / n if n else 0.0
     no_path = _NO_PATH
     prev_row: list[float] = []
     prev_lo = 0
     for i in range(n + 1):
-        if band is None or n == 0:
-            j_lo, j_hi = 0, m
-        else:
-            centre = i * ratio
-            j_lo, j_hi = max(0, int(centre - band)), min(m, int(centre + band) + 1)
+        j_lo, j_hi = band_bounds(i, n, m, band)
         width = max(0, j_hi - j_lo + 1)
         row = [no_path] * width
         back = [-1] * width
