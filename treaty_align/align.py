@@ -35,7 +35,7 @@ _ARTICLE_PREFIX = re.compile(r"^art[^.]*\.")
 # order in which blocks appear in a treaty; the instrument (a ratifying act) comes first
 # (chapters, notes and tables are blocks of their own: aligned with each other, never with clauses)
 BLOCK_ORDER: tuple[str, ...] = ("instrument", "title", "preamble", "container", "article", "final", "signature",
-                                "note", "table")
+                                "certification", "footnote", "note", "table")
 
 
 def fitted_calibration() -> dict:

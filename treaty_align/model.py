@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # pandas is imported lazily: the CLI's parse path does not ne
     import pandas as pd
 
 SegmentKind = Literal["title", "preamble", "paragraph", "item", "final", "signature", "instrument",
-                      "heading", "container", "note", "table"]
+                      "heading", "container", "certification", "footnote", "note", "table"]
 SEGMENT_KINDS: tuple[str, ...] = (
     "title",
     "preamble",
@@ -27,7 +27,9 @@ SEGMENT_KINDS: tuple[str, ...] = (
     "instrument",
     "heading",  # an article's title ('Статья 5 Решение по передаче' -> 'Решение по передаче')
     "container",  # a part / section / chapter heading (Раздел II, 2-тарау, Fəsil III)
-    "note",  # notes, footnotes, amendment history, publisher's notes, certifications
+    "certification",  # 'I certify that this text is an authentic copy ...': part of the version
+    "footnote",  # a footnote of the text itself ('¹ The Statute was adopted ...'): compared
+    "note",  # the database's notes: 'Примечание.', amendment history, publisher's notes
     "table",  # a table cell that is not a signature
 )
 #: kinds that are not clauses: aligned when they can be, never reported as omissions or changes

@@ -229,7 +229,9 @@ def test_signature_table_and_certification(ru_md, kk_md):
     assert [s.text for s in kk_md.of_kind("signature")][:2] == ["А мемлекеті үшін", "Б мемлекеті үшін"]
     for treaty in (ru_md, kk_md):
         assert [s.id for s in treaty.of_kind("final")] == ["final.1"]
-        assert [s.id for s in treaty.of_kind("note")] == ["note.1", "cert.1"]
+        assert [s.id for s in treaty.of_kind("note")] == ["note.1"]
+        # the certification of the copy is part of the version (compared), not a database note
+        assert [s.id for s in treaty.of_kind("certification")] == ["cert.1"]
         # colspan="2" is an attribute, never text: no number 2 in the signatures
         assert not any("2" in s.text for s in treaty.of_kind("signature"))
 
@@ -517,3 +519,13 @@ def test_letter_labels_of_one_list_follow_one_script():
             "(b) проводить встречи;\n\n(c) готовить отчеты.\n")
     treaty = parse_text(text)
     assert [s.label for s in treaty.article("1") if s.kind == "item"] == ["(a)", "(b)", "(c)"]
+
+
+def test_a_footnote_of_the_text_is_compared_and_a_database_note_is_not() -> None:
+    from treaty_align.parse import parse_text
+
+    text = ("# Устав Общества\n\nСтатья 1\n\nОбщество действует бессрочно.\n\n"
+            "Примечание. Текст приводится по официальной публикации.\n\n"
+            "¹ Устав принят на первом собрании 1 марта 2001 года.\n")
+    treaty = parse_text(text, lang="ru", markdown=True)
+    assert [s.kind for s in treaty.segments if s.kind in ("note", "footnote")] == ["note", "footnote"]

@@ -34,7 +34,12 @@ from treaty_align.messages import actor_of, consequence
 from treaty_align.model import Alignment, Divergence, Segment
 
 _SENTENCE = re.compile(r"(?<!\b\w)(?<!\d)[.!?]+(?=\s+\S)")
-_BLOCK_SEVERITY = {"signature": INFO, "title": MINOR, "container": MINOR}
+# each version certifies its own text (a translation's certificate has no counterpart in the
+# original), while a footnote on one side only tells the reader something the other does not
+_BLOCK_SEVERITY = {"signature": INFO, "title": MINOR, "container": MINOR, "certification": INFO,
+                   "footnote": MINOR}
+#: blocks that record something about the act (its footnotes, its certification), not provisions
+_RECORD_BLOCKS = frozenset({"certification", "footnote"})
 # a record whose length ratio is this far (as a factor) from the document's typical ratio
 _RATIO_FACTOR = check_constant("structure", "ratio_factor")
 # a line of at most this many words that does not end a sentence or an item ("Copies:", "Yours
@@ -97,6 +102,13 @@ def _block(al: Alignment) -> tuple[str, str]:
     return (al.block, al.article or "")
 
 
+def _why(block: str, binds: bool) -> str:
+    """Return the ``consequence`` key for a clause of ``block`` present in one version only."""
+    if block in _RECORD_BLOCKS:
+        return "record"
+    return "omission" if binds else "layout"
+
+
 def _describe_block(al: Alignment) -> str:
     return f"Article {al.article}" if al.article else f"the {al.block}"
 
@@ -150,7 +162,7 @@ class StructureCheck(Check):
             message = (f"{_describe_block(first).capitalize()} has no counterpart in {', '.join(absent)} "
                        f"({max(held.values())} clause(s) in {', '.join(present)}). "
                        # a signature block or a heading binds nobody: its absence is not an omitted provision
-                       + consequence("omission" if severity == MAJOR else "layout",
+                       + consequence(_why(first.block, severity == MAJOR),
                                      actor_of(context.treaties, context.authority)))
             values = {lang: held[lang] > 0 for lang in languages}
             out.append(make_divergence(self.name, severity, message, evidence, alignment=first,
@@ -185,7 +197,7 @@ class StructureCheck(Check):
                            + (f"; {max(orphans.get(m, 0) for m in missing)} clauses are unmatched, "
                               f"so which one is missing is uncertain" if unsure and not layout else "")
                            + "). "
-                           + consequence("layout" if layout else "omission",
+                           + consequence("layout" if layout else _why(al.block, True),
                                          actor_of(context.treaties, context.authority)))
                 values = {lang: not sides[lang].empty for lang in languages}
                 out.append(make_divergence(self.name, level, message, evidence, alignment=al,

@@ -176,6 +176,22 @@ def is_note(text: str, profile: LanguageProfile) -> bool:
         and bool(_AMENDMENT_DATE.search(text)) and not _POINT.match(text)
 
 
+def note_kind(text: str, profile: LanguageProfile) -> str:
+    """Return the segment kind of a note paragraph: ``"footnote"`` or ``"note"``.
+
+    A footnote of the text itself (``¹ The Statute was adopted ...``) is part of what the
+    version says, so it is compared like a clause; a note word (``Примечание.``, ``Сноска.``),
+    a publisher's note or an amendment history is the database's, not the text's.
+    """
+    folded = fold(text)
+    if _lead_pattern(profile.note_cues).match(folded) or _has_cue(text, profile.publisher_cues):
+        return "note"
+    glued = _GLUED_MARK.match(text)
+    if _FOOTNOTE.match(text) or (glued and glued.group(1).isupper() and glued.group(2).islower()):
+        return "footnote"
+    return "note"
+
+
 def _roman_value(label: str) -> int | None:
     label = label.translate(_ROMAN_TWINS).upper()
     if not _ROMAN.match(label):
@@ -357,6 +373,7 @@ class _ArticleWalker:
 
     def __init__(self, builder: _Builder, profile: LanguageProfile, article: str, prefix: str):
         self.b = builder
+        self.profile = profile
         self.article = article
         self.prefix = prefix
         self.item_label = _item_label(profile)
@@ -386,7 +403,7 @@ class _ArticleWalker:
     def note(self, para: Para) -> None:
         """Add a note standing inside the article (outside its clauses)."""
         self.notes += 1
-        self.b.add(f"{self.prefix}.note{self.notes}", "note", para.text)
+        self.b.add(f"{self.prefix}.note{self.notes}", note_kind(para.text.text, self.profile), para.text)
 
     def feed(self, para: Para) -> None:
         """Add the segment(s) of one paragraph of the article."""
@@ -734,7 +751,7 @@ def _emit_preface(builder: _Builder, preface: list[Para], profile: LanguageProfi
     def add_note(para: Para) -> None:
         nonlocal note_n
         note_n += 1
-        builder.add(f"note.{note_n}", "note", para.text)
+        builder.add(f"note.{note_n}", note_kind(para.text.text, profile), para.text)
 
     if title_at is None:
         builder.warnings.append("no title found before the first article")
@@ -794,7 +811,9 @@ def _emit_closing(builder: _Builder, finals: list[Para], signatures: list[Para],
         if para.note or _is_certification(para, profile):
             n_note += 1
             certified = True
-            builder.add(f"cert.{n_note}", "note", para.text)
+            # a certification of the copy or translation is part of the published version: compared
+            kind = "certification" if _is_certification(para, profile) else note_kind(text, profile)
+            builder.add(f"cert.{n_note}", kind, para.text)
         elif signature_part and para.cell is None and _words(text) > 2 * _SIGNATURE_MAX_WORDS:
             # a long paragraph among the signatures is no signature: a translator's or publisher's note
             n_note += 1
