@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from treaty_align.data import check_constant, has_data, load_json, load_tsv
+from treaty_align.diverge.abbreviations import swapped_abbreviations
 from treaty_align.diverge.base import INFO, MAJOR, MINOR, Check, CheckContext, Side, make_divergence, register
 from treaty_align.diverge.morphology import blank, find_all, lexicon, morphology, stem
 from treaty_align.model import Alignment, Divergence
@@ -83,6 +84,10 @@ class TerminologyCheck(Check):
         out: list[Divergence] = substituted_terms(rows, languages, context)
         flagged = {d.alignment_id for d in out}
         out += unmatched_renderings([al for al in rows if al.id not in flagged], languages, context)
+        flagged = {d.alignment_id for d in out}
+        for tgt in languages:
+            if tgt != src:
+                out += swapped_abbreviations([al for al in rows if al.id not in flagged], src, tgt, context)
         for tgt in languages:
             if tgt == src or not morphology(tgt) or not morphology(src):
                 continue
