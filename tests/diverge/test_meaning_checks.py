@@ -159,3 +159,18 @@ def test_one_actor_for_another_is_major() -> None:
     assert _run([record("a", texts)], ("actor",)) == []
     (d,) = _run([record("a", _edit(texts, "ru", "Правительство утверждает", "Президент утверждает"))], ("actor",))
     assert d.severity == "major" and "Government" in d.message and "President" in d.message
+
+
+def test_a_party_for_a_state_is_major_and_a_language_without_the_role_is_not_compared() -> None:
+    texts = {"kk": "Депозитарий әрбір мемлекетке куәландырылған көшірмесін жібереді.",
+             "az": "Depozitari hər bir dövlətə təsdiq edilmiş surətini göndərir.",
+             "ru": "Депозитарий направляет каждому государству заверенную копию."}
+    # the Azerbaijani data names no "State" role (its word is also the adjective "state"):
+    # az is never counted as lacking it
+    assert _run([record("a", texts)], ("actor",)) == []
+    (d,) = _run([record("a", _edit(texts, "kk", "әрбір мемлекетке", "әрбір Тарапқа"))], ("actor",))
+    assert d.severity == "major" and "a State" in d.message and "a Party" in d.message
+    # an adjective ("мемлекеттік", "государственный") or "interstate" is no State
+    adjectives = {"kk": "Мемлекеттік органдар мемлекетаралық стандарттарды қолданады.",
+                  "ru": "Государственные органы применяют межгосударственные стандарты."}
+    assert _run([record("b", adjectives)], ("actor",), langs=("kk", "ru")) == []

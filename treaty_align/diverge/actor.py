@@ -233,13 +233,16 @@ class ActorCheck(Check):
         provs = {lang: p for lang in sides if (p := context.provision(al, lang)) is not None}
         langs = list(provs)
         groups = {g for lang in provs if (r := rules(lang)) is not None for g in r.role_groups}
+        defined = {lang: frozenset(c for c, _ in rules(lang).roles) for lang in provs}
         for group in sorted(groups):
             for i, a in enumerate(langs):
                 for b in langs[i + 1:]:
                     pa, pb = provs[a], provs[b]
-                    diff = {c: pa.role_count(c) - pb.role_count(c) for c in group}
-                    more_a = [c for c in group if diff[c] > 0]
-                    more_b = [c for c in group if diff[c] < 0]
+                    # a role one language's data does not name would count 0 there: not compared
+                    known = defined[a] & defined[b]
+                    diff = {c: pa.role_count(c) - pb.role_count(c) for c in group if c in known}
+                    more_a = [c for c in diff if diff[c] > 0]
+                    more_b = [c for c in diff if diff[c] < 0]
                     if not (more_a and more_b):
                         continue
                     first, second = more_a[0], more_b[0]

@@ -32,6 +32,7 @@ GLOSS = {
     "bank": "the Bank",
     "borrower": "the Borrower",
     "security_council": "the Security Council",
+    "state": "a State",
 }
 
 
