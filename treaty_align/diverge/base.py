@@ -250,22 +250,29 @@ def make_divergence(
         evidence=evidence,
         alignment_id=alignment.id,
         resolution=resolution,
-        confidence=confidence(kind, alignment, strength),
+        confidence=confidence(kind, alignment, strength, severity),
         citation=record_citation(alignment, evidence, context),
         suggestion=suggestion,
     )
 
 
-def confidence(kind: str, alignment: Alignment, strength: float | None = None) -> float:
+def confidence(kind: str, alignment: Alignment, strength: float | None = None,
+               severity: str | None = None) -> float:
     """Return how sure a finding is, in [0, 1]: evidence strength times alignment certainty.
 
-    ``strength`` defaults to the precision of ``kind`` fitted on the real corpus
-    (``data/confidence.json``, written by ``benchmarks/fit_confidence.py``). A finding on a
-    record the aligner is unsure of may be an artefact of a wrong pairing, so the record's
-    score scales it, and a low-confidence record halves it.
+    ``strength`` defaults to the precision of ``kind`` at ``severity`` fitted on the real corpus
+    (``data/confidence.json``, written by ``benchmarks/fit_confidence.py``: a major finding of a
+    check is far more often a real difference than a minor one), else of ``kind`` alone. A
+    finding on a record the aligner is unsure of may be an artefact of a wrong pairing, so the
+    record's score scales it, and a low-confidence record halves it.
     """
     table = fitted_confidence()
-    base = table.get("kinds", {}).get(kind, table.get("default", 0.5)) if strength is None else strength
+    if strength is not None:
+        base = strength
+    else:
+        by_severity = table.get("by_severity", {})
+        base = by_severity.get(f"{kind} {severity}", table.get("severities", {}).get(
+            severity, table.get("kinds", {}).get(kind, table.get("default", 0.5))))
     base = min(1.0, max(0.0, float(base)))
     score = min(1.0, max(0.0, float(alignment.score)))
     floor = float(table.get("alignment_floor", 0.6))
