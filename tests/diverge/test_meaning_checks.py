@@ -174,3 +174,30 @@ def test_a_party_for_a_state_is_major_and_a_language_without_the_role_is_not_com
     adjectives = {"kk": "Мемлекеттік органдар мемлекетаралық стандарттарды қолданады.",
                   "ru": "Государственные органы применяют межгосударственные стандарты."}
     assert _run([record("b", adjectives)], ("actor",), langs=("kk", "ru")) == []
+
+
+def test_an_institution_for_a_party_role_is_major_but_two_names_of_one_party_are_not() -> None:
+    texts = {"kk": "Сұрау салынатын Тарап сұрау салушы Тарапқа құжаттарды қайтарады.",
+             "az": "Sorğu edilən Tərəf sənədləri sorğu edən Tərəfə qaytarır.",
+             "ru": "Запрашиваемая Сторона возвращает документы запрашивающей Стороне."}
+    assert _run([record("a", texts)], ("actor",)) == []
+    for lang, old, new in [("az", "Sorğu edilən Tərəf", "Depozitari"),
+                           ("kk", "Сұрау салынатын Тарап", "Депозитарий"),
+                           ("ru", "Запрашиваемая Сторона", "Депозитарий")]:
+        found = _run([record("a", _edit(texts, lang, old, new))], ("actor",))
+        assert [(d.kind, d.severity) for d in found] == [("actor", "major")], lang
+        assert "the Depositary" in found[0].message and "the requested Party" in found[0].message
+    # the Party that receives the documents is the requesting one: two names of one Party
+    receiving = _edit(texts, "az", "sorğu edən Tərəfə", "qəbul edən Tərəfə")
+    assert _run([record("a", receiving)], ("actor",)) == []
+
+
+def test_by_the_parties_counts_the_parties_once() -> None:
+    texts = {"kk": "Хаттама Тараптар тарапынан бекітіледі.",
+             "az": "Protokol Tərəflər tərəfindən təsdiq edilir.",
+             "ru": "Протокол утверждается Сторонами."}
+    from treaty_align.meaning import read
+
+    assert {lang: [r.concept for r in read(t, lang).roles] for lang, t in texts.items()} == \
+        {"kk": ["party"], "az": ["party"], "ru": ["party"]}
+    assert _run([record("a", texts)], ("actor",)) == []

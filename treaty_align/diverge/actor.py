@@ -42,6 +42,9 @@ from treaty_align.meaning.rules import rules
 from treaty_align.meaning.roles import GLOSS as ROLE_GLOSS
 from treaty_align.model import Alignment, Divergence, Evidence
 
+#: roles any other role may also be called by ("the requested Party ... the Party")
+CALLED_BY_ANY: frozenset[str] = frozenset({"party", "state"})
+
 #: subjects that name the Parties generically: "the Parties" vs "each Party" is not a change of actor
 GENERIC_ACTORS: frozenset[str] = frozenset({"party", "parties", "each_party"})
 
@@ -234,7 +237,13 @@ class ActorCheck(Check):
         langs = list(provs)
         groups = {g for lang in provs if (r := rules(lang)) is not None for g in r.role_groups}
         defined = {lang: frozenset(c for c, _ in rules(lang).roles) for lang in provs}
-        for group in sorted(groups):
+        # a role of one group can stand in the place of an institution (the requested Party
+        # where the other version names the Depositary); two roles of Parties from different
+        # groups can name one Party (the requesting Party is the receiving one), and the
+        # generic "a Party" / "a State" can name any role
+        specific = tuple(sorted({c for g in groups for c in g} - CALLED_BY_ANY))
+        party_roles = {c for g in groups if "party" not in g for c in g}
+        for group in sorted(groups) + [specific]:
             for i, a in enumerate(langs):
                 for b in langs[i + 1:]:
                     pa, pb = provs[a], provs[b]
@@ -245,7 +254,11 @@ class ActorCheck(Check):
                     more_b = [c for c in diff if diff[c] < 0]
                     if not (more_a and more_b):
                         continue
-                    first, second = more_a[0], more_b[0]
+                    pair = next(((x, y) for x in more_a for y in more_b
+                                 if group is not specific or not {x, y} <= party_roles), None)
+                    if pair is None:
+                        continue
+                    first, second = pair
                     message = (
                         f"Different actor or role: {a} names {ROLE_GLOSS.get(first, first)} where {b} names "
                         f"{ROLE_GLOSS.get(second, second)} ({_role_words(sides[a], pa, group)} / "
