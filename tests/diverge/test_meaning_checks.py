@@ -201,3 +201,20 @@ def test_by_the_parties_counts_the_parties_once() -> None:
     assert {lang: [r.concept for r in read(t, lang).roles] for lang, t in texts.items()} == \
         {"kk": ["party"], "az": ["party"], "ru": ["party"]}
     assert _run([record("a", texts)], ("actor",)) == []
+
+
+def test_the_one_or_left_unanswered_is_looked_for_among_the_ands() -> None:
+    texts = {"kk": "Тарап құжатты көшіреді немесе сақтайды, немесе жояды, немесе қайтарады.",
+             "ru": "Сторона копирует или хранит документ, или уничтожает, или возвращает его."}
+    assert _run([record("a", texts)], ("markers",), langs=("kk", "ru")) == []
+    # two of the three "or"s answered; the third became "and" at its place
+    changed = _edit(texts, "ru", "или уничтожает", "и уничтожает")
+    found = _run([record("a", changed)], ("markers",), langs=("kk", "ru"))
+    assert [d.severity for d in found] == ["major"] and "cumulative" in found[0].message
+
+
+def test_and_or_is_not_an_and_for_an_or() -> None:
+    texts = {"kk": "Тарап ақпаратты немесе құжаттарды және (немесе) үлгілерді ұсынады.",
+             "ru": "Сторона представляет информацию, или документы и (или) образцы, или копии."}
+    found = _run([record("a", texts)], ("markers",), langs=("kk", "ru"))
+    assert [d.severity for d in found] == ["minor"]

@@ -55,6 +55,7 @@ NEAR_TIME: dict[str, tuple[str, ...]] = {
 MINOR_CONCEPTS: tuple[str, ...] = ("if", "except", "or")
 #: how far apart (as a share of the text) two words may be and still stand at the same place
 SAME_PLACE = check_constant("markers", "same_place")
+_AND_OR_GAP = 3  # characters between the "and" and the "or" of "and (or)", "and/or"
 #: the deontic families compared (a plain statement and an explicit "must" are one family)
 DEONTIC_FAMILIES: tuple[str, ...] = ("permission", "negative")
 #: weaker markers that make the absence of a concept unsure ("when" may render "if")
@@ -366,13 +367,22 @@ class MarkersCheck(Check):
                 if py is None:
                     return False
                 size_x, size_y = max(1, len(sides[x].text)), max(1, len(sides[y].text))
+                ors_x = [m.start / size_x for m in found[x]]
                 ors_y = [m.start / size_y for m in found[y]]
-                ands_y = [s / size_y for s, _ in py.conjunctions]
-                for m in found[x]:
-                    at = m.start / size_x
-                    if any(abs(at - o) <= SAME_PLACE for o in ors_y):
-                        continue
-                    if any(abs(at - a) <= SAME_PLACE for a in ands_y):
+                # the "and" of "and (or)" / "and/or" is no cumulative "and"
+                ands_y = [s / size_y for s, e in py.conjunctions
+                          if not any(0 <= m.start - e <= _AND_OR_GAP for m in found[y])]
+                # each "or" of y answers the nearest "or" of x (closest pairs first, once each);
+                # an "or" of x left unanswered is looked for among y's "and"s
+                pairs = sorted((abs(a - b), i, j) for i, a in enumerate(ors_x) for j, b in enumerate(ors_y))
+                answered: set[int] = set()
+                used: set[int] = set()
+                for _, i, j in pairs:
+                    if i not in answered and j not in used:
+                        answered.add(i)
+                        used.add(j)
+                for i, at in enumerate(ors_x):
+                    if i not in answered and any(abs(at - a) <= SAME_PLACE for a in ands_y):
                         return True
         return False
 
