@@ -218,3 +218,13 @@ def test_and_or_is_not_an_and_for_an_or() -> None:
              "ru": "Сторона представляет информацию, или документы и (или) образцы, или копии."}
     found = _run([record("a", texts)], ("markers",), langs=("kk", "ru"))
     assert [d.severity for d in found] == ["minor"]
+
+
+def test_as_soon_as_is_no_only() -> None:
+    texts = {"kk": "Хаттама оны Тараптар қабылдаған бойда күшіне енеді.",
+             "ru": "Протокол вступает в силу, как только его примут Стороны."}
+    assert _run([record("a", texts)], ("markers",), langs=("kk", "ru")) == []
+    only = {"kk": "Хаттама оны Тараптар қабылдаған бойда күшіне енеді.",
+            "ru": "Протокол вступает в силу, только когда его примут Стороны."}
+    (d,) = _run([record("a", only)], ("markers",), langs=("kk", "ru"))
+    assert "only" in d.message
