@@ -120,6 +120,20 @@ def test_a_possibility_against_a_fact_is_a_nuance_not_may_vs_shall(pair):
     assert "permits" not in d.message
 
 
+MUST_HARM = {
+    "kk": "Беру мемлекеттің егемендігіне нұқсан келтіруі тиіс.",
+    "ru": "Передача должна нанести ущерб суверенитету государства.",
+}
+
+
+@pytest.mark.parametrize("pair", [("kk", "ru"), ("ru", "kk")])
+def test_a_possibility_made_a_necessity_is_major(pair):
+    # one "may" fewer and one "must" more: what may happen has become what must
+    a, b = pair
+    (d,) = _markers({a: MAY_HARM[a], b: MUST_HARM[b]}, tuple(sorted(pair)))
+    assert d.severity == "major" and d.message.startswith("Obligation differs")
+
+
 @pytest.mark.parametrize("pair", [("kk", "ru"), ("az", "ru")])
 def test_a_permission_to_act_is_still_may_vs_shall(pair):
     a, b = pair

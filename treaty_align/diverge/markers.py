@@ -17,6 +17,7 @@ condition or end a clause: elsewhere they are usually lexical ("non-") and vary 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -205,6 +206,10 @@ class MarkersCheck(Check):
                 is_possibility(provs[x].folded, p.start, p.end, x) for x in has for p in provs[x].of_family(family))
             if possible:
                 major = False
+            if family == "permission" and _swapped_for_duty(has, lacks, every):
+                # one "may" fewer and one "must" more, wherever they stand: what may be done
+                # or may happen has become what must be
+                major, possible = True, False
             possible_only = possible_only and possible
             sev = MAJOR if major else MINOR
             severity = sev if severity in (None, MINOR) else severity
@@ -385,6 +390,12 @@ class MarkersCheck(Check):
                     if i not in answered and any(abs(at - a) <= SAME_PLACE for a in ands_y):
                         return True
         return False
+
+def _swapped_for_duty(has: list[str], lacks: list[str], every: dict[str, Counter[str]]) -> bool:
+    """Return True when each side with fewer permissions has as many more duties instead."""
+    return all(0 < every[h]["permission"] - every[x]["permission"] <= every[x]["duty"] - every[h]["duty"]
+               for h in has for x in lacks)
+
 
 def _deontic_phrase(family: str, has: list[str], lacks: list[str], absent: bool,
                     sides: dict[str, Side], provs: dict[str, Provision]) -> str:
