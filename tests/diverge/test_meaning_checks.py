@@ -63,6 +63,17 @@ def test_negation_inside_a_word_only_changes_scope() -> None:
     assert all(d.severity != "major" for d in _run([record("a", scoped)]))
 
 
+def test_a_negated_predicate_is_major_beside_an_unrelated_negation_inside_a_word() -> None:
+    texts = {"kk": "Осы Хаттама белгіленбеген мерзімге жасалады.",
+             "ru": "Настоящий Протокол заключается на неопределенный срок."}
+    assert _run([record("a", texts)], ("markers",), langs=("kk", "ru")) == []
+    # the Russian negation inside "indefinite" answers the Kazakh one inside "not fixed", not
+    # the predicate the Kazakh version now negates
+    negated = _edit(texts, "kk", "жасалады", "жасалмайды")
+    found = _run([record("a", negated)], ("markers",), langs=("kk", "ru"))
+    assert [d.severity for d in found] == ["major"]
+
+
 def test_negated_participle_dropped_is_found_and_negated_verb_is_major() -> None:
     texts = {"kk": "Осы Заңмен реттелмеген мәселелер Ережемен реттеледі.",
              "az": "Bu Qanunla tənzimlənməyən məsələlər Əsasnamə ilə tənzimlənir.",

@@ -194,9 +194,11 @@ class MarkersCheck(Check):
             major = absent and stated and not elsewhere
             if not major and not elsewhere and _sentence_differs(family, has, lacks, provs):
                 major = True
-            if major and family == "negative" and all(provs[x].lexical_negations for x in lacks):
-                # the other side negates inside a noun ("non-interference"): a change of scope,
-                # not of polarity
+            if major and family == "negative" and all(
+                    provs[x].lexical_negations and _negations(provs[x], every[x]) >= _negations(provs[h], every[h])
+                    for x in lacks for h in has):
+                # the other side negates inside a noun ("non-interference") as often as this one
+                # negates at all: a change of scope, not of polarity
                 major = False
             if major and family == "permission" and all(main[x]["negative"] for x in lacks) and all(
                     main[x]["negative"] for x in has):
@@ -390,6 +392,11 @@ class MarkersCheck(Check):
                     if i not in answered and any(abs(at - a) <= SAME_PLACE for a in ands_y):
                         return True
         return False
+
+def _negations(prov: Provision, families: Counter[str]) -> int:
+    """Return how many negations a side has: negated predicates and negations inside words."""
+    return families["negative"] + len(prov.lexical_negations)
+
 
 def _swapped_for_duty(has: list[str], lacks: list[str], every: dict[str, Counter[str]]) -> bool:
     """Return True when each side with fewer permissions has as many more duties instead."""
