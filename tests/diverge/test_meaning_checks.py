@@ -96,14 +96,20 @@ def test_a_modal_after_the_last_item_answers_the_lead_in() -> None:
     assert [d for d in _run(recs, ("markers",)) if d.severity == "major"] == []
 
 
-def test_dropped_qualifier_of_a_duty_is_major_and_only_is_minor() -> None:
+def test_dropped_qualifier_of_a_duty_is_major_only_included() -> None:
     (d,) = _run([record("a", _edit(NOTIFY, "ru", "письменно уведомляет", "уведомляет"))])
     assert (d.severity, d.evidence[0].language) == ("major", "kk") and "in writing" in d.message
     only = {"kk": "Сот шешімі бойынша ғана ұсталады.", "az": "Yalnız məhkəmə qərarı ilə saxlanılır.",
             "ru": "Задерживается только по решению суда."}
     assert _run([record("a", only)]) == []
+    # "only" limits what the rule covers: dropped, the rule covers more
     (d,) = _run([record("a", _edit(only, "az", "Yalnız məhkəmə", "Məhkəmə"))])
-    assert d.severity == "minor" and "only" in d.message
+    assert d.severity == "major" and "only" in d.message
+    # "only after nine months" is "not earlier than nine months"
+    after = {"kk": "Түзету тоғыз айдан кейін ғана күшіне енеді.",
+             "az": "Düzəliş doqquz aydan tez olmayaraq qüvvəyə minir.",
+             "ru": "Поправка вступает в силу не ранее чем через девять месяцев."}
+    assert _run([record("b", after)]) == []
 
 
 MANNER = {

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from treaty_align.meaning.rules import MeaningRules
 
-#: qualifiers whose loss changes how or when a duty must be performed (major under a duty)
+#: qualifiers whose loss changes how, when or to what a duty applies (major under a duty):
+#: "only" (and "not earlier than", i.e. "only after") limits its scope or its time
 OBLIGATION_QUALIFIERS: frozenset[str] = frozenset(
-    {"in_writing", "immediately", "at_least", "at_most", "in_advance"}
+    {"in_writing", "immediately", "at_least", "at_most", "in_advance", "only"}
 )
 
 GLOSS = {
@@ -21,7 +22,7 @@ GLOSS = {
     "immediately": "immediately / without delay",
     "at_least": "at least / not less than",
     "at_most": "not more than / not exceeding",
-    "only": "only / exclusively",
+    "only": "only / exclusively / not before",
     "in_advance": "in advance / prior",
     "free_of_charge": "free of charge",
     "directly": "directly",
