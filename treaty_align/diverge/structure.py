@@ -49,8 +49,13 @@ def is_layout(segment: Segment) -> bool:
         return True
     if segment.label:
         return False  # a numbered point or item ("1. The Parties exchange:") is a provision
-    text = segment.text.strip()
-    return len(re.findall(r"\w+", text)) <= _LAYOUT_WORDS and not _ENDS_PROVISION.search(text)
+    # asked of every clause with no counterpart: the words are counted only as far as the
+    # limit, not through a whole long paragraph (surrounding spaces change neither test)
+    text = segment.text
+    for n, _ in enumerate(_WORDS.finditer(text), start=1):
+        if n > _LAYOUT_WORDS:
+            return False
+    return not _ENDS_PROVISION.search(text)
 
 
 def units(segment: Segment) -> int:
@@ -118,13 +123,15 @@ class StructureCheck(Check):
             if al.block in SKIPPED_BLOCKS:
                 continue
             blocks.setdefault(_block(al), []).append(al)
+        # the main actor depends on the versions only: found once, not once per finding
+        actor = actor_of(context.treaties, context.authority)
         for records in blocks.values():
-            out.extend(self._block_findings(records, languages, context))
+            out.extend(self._block_findings(records, languages, context, actor))
         out.extend(self._sentence_findings(alignments, languages, context))
         return out
 
     def _block_findings(self, records: list[Alignment], languages: tuple[str, ...],
-                        context: CheckContext) -> list[Divergence]:
+                        context: CheckContext, actor: str) -> list[Divergence]:
         counts = {
             lang: sum(units(s) for al in records for s in al.segments.get(lang, ()) if s.kind != "instrument")
             for lang in languages
@@ -151,7 +158,7 @@ class StructureCheck(Check):
                        f"({max(held.values())} clause(s) in {', '.join(present)}). "
                        # a signature block or a heading binds nobody: its absence is not an omitted provision
                        + consequence("omission" if severity == MAJOR else "layout",
-                                     actor_of(context.treaties, context.authority)))
+                                     actor))
             values = {lang: held[lang] > 0 for lang in languages}
             out.append(make_divergence(self.name, severity, message, evidence, alignment=first,
                                        context=context, values=values))
@@ -186,7 +193,7 @@ class StructureCheck(Check):
                               f"so which one is missing is uncertain" if unsure and not layout else "")
                            + "). "
                            + consequence("layout" if layout else "omission",
-                                         actor_of(context.treaties, context.authority)))
+                                         actor))
                 values = {lang: not sides[lang].empty for lang in languages}
                 out.append(make_divergence(self.name, level, message, evidence, alignment=al,
                                            context=context, values=values))
