@@ -810,52 +810,12 @@ def merge_pairings(treaties: Mapping[str, Treaty], pivot_lang: str, others: Mapp
     one side and a 1-1 bead on the other still give one three-way record. Records are ordered by
     document position: pivot first, then each other version's position.
     """
-    parent: dict[tuple[str, str], tuple[str, str]] = {}
-
-    def find(x: tuple[str, str]) -> tuple[str, str]:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(x: tuple[str, str], y: tuple[str, str]) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-
-    seg_by_key: dict[tuple[str, str], Segment] = {}
     pivot = treaties[pivot_lang]
     positions = {lang: {s.id: i for i, s in enumerate(t.segments)} for lang, t in treaties.items()}
-    scores: dict[tuple[str, str], list[float]] = {}
-    confidences: dict[tuple[str, str], list[float]] = {}
-    for s in pivot.segments:
-        key = (pivot.language, s.id)
-        find(key)
-        seg_by_key[key] = s
-    for lang, beads in others.items():
-        for bead in beads:
-            keys = [(pivot.language, s.id) for s in bead.a] + [(lang, s.id) for s in bead.b]
-            for s in bead.a:
-                seg_by_key[(pivot.language, s.id)] = s
-            for s in bead.b:
-                seg_by_key[(lang, s.id)] = s
-            for k in keys:
-                find(k)
-            for k in keys[1:]:
-                union(keys[0], k)
-            if bead.a and bead.b:
-                scores.setdefault(keys[0], []).append(bead.score)
-                confidences.setdefault(keys[0], []).append(
-                    bead.score if bead.confidence is None else bead.confidence)
-    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for key in seg_by_key:
-        groups.setdefault(find(key), []).append(key)
-    for key in list(scores):
-        root = find(key)
-        if root != key:
-            scores.setdefault(root, []).extend(scores.pop(key))
-            confidences.setdefault(root, []).extend(confidences.pop(key))
+    found = _single_pairing_groups(pivot, others) if len(others) == 1 else None
+    if found is None:
+        found = _connected_groups(pivot, others)
+    seg_by_key, groups, scores, confidences = found
     built: list[Alignment] = []
     for root, members in groups.items():
         by_lang: dict[str, list[Segment]] = {}
@@ -885,6 +845,93 @@ def merge_pairings(treaties: Mapping[str, Treaty], pivot_lang: str, others: Mapp
                                segments=segments, score=round(score, 4), low_confidence=low, note=note,
                                confidence=round(confidence, 4)))
     return _in_document_order(built, pivot.language, positions)
+
+
+_Key = tuple[str, str]
+_Groups = tuple[dict[_Key, Segment], dict[_Key, list[_Key]], dict[_Key, list[float]], dict[_Key, list[float]]]
+
+
+def _connected_groups(pivot: Treaty, others: Mapping[str, list[Bead]]) -> _Groups:
+    """Return the segments by key, the groups of keys connected through any bead (by root),
+    and the scores and confidences of each root's beads."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(x: tuple[str, str]) -> tuple[str, str]:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: tuple[str, str], y: tuple[str, str]) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    seg_by_key: dict[tuple[str, str], Segment] = {}
+    scores: dict[tuple[str, str], list[float]] = {}
+    confidences: dict[tuple[str, str], list[float]] = {}
+    for s in pivot.segments:
+        key = (pivot.language, s.id)
+        find(key)
+        seg_by_key[key] = s
+    for lang, beads in others.items():
+        for bead in beads:
+            keys = [(pivot.language, s.id) for s in bead.a] + [(lang, s.id) for s in bead.b]
+            for s in bead.a:
+                seg_by_key[(pivot.language, s.id)] = s
+            for s in bead.b:
+                seg_by_key[(lang, s.id)] = s
+            for k in keys:
+                find(k)
+            for k in keys[1:]:
+                union(keys[0], k)
+            if bead.a and bead.b:
+                scores.setdefault(keys[0], []).append(bead.score)
+                confidences.setdefault(keys[0], []).append(
+                    bead.score if bead.confidence is None else bead.confidence)
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key in seg_by_key:
+        groups.setdefault(find(key), []).append(key)
+    for key in list(scores):
+        root = find(key)
+        if root != key:
+            scores.setdefault(root, []).extend(scores.pop(key))
+            confidences.setdefault(root, []).extend(confidences.pop(key))
+    return seg_by_key, groups, scores, confidences
+
+
+def _single_pairing_groups(pivot: Treaty, others: Mapping[str, list[Bead]]) -> _Groups | None:
+    """Return what :func:`_connected_groups` returns when one version is paired with the pivot:
+    then each bead is a group of its own (and each pivot segment without a bead), with no
+    union-find. Returns None when a segment is in two beads (the general way joins them).
+
+    The groups' order differs from the general way's; :func:`_in_document_order` sorts them
+    by keys that are distinct when one version is paired, so the records' order does not.
+    """
+    (lang, beads), = others.items()
+    seg_by_key: dict[_Key, Segment] = {}
+    groups: dict[_Key, list[_Key]] = {}
+    scores: dict[_Key, list[float]] = {}
+    confidences: dict[_Key, list[float]] = {}
+    for bead in beads:
+        keys = [(pivot.language, s.id) for s in bead.a] + [(lang, s.id) for s in bead.b]
+        if not keys:
+            continue
+        for k, seg in zip(keys, bead.a + bead.b):
+            if k in seg_by_key:
+                return None
+            seg_by_key[k] = seg
+        groups[keys[0]] = keys
+        if bead.a and bead.b:
+            scores[keys[0]] = [bead.score]
+            confidences[keys[0]] = [bead.score if bead.confidence is None else bead.confidence]
+    for seg in pivot.segments:
+        key = (pivot.language, seg.id)
+        if key not in seg_by_key:
+            seg_by_key[key] = seg
+            groups[key] = [key]
+    return seg_by_key, groups, scores, confidences
 
 
 def _in_document_order(records: list[Alignment], pivot: str,
