@@ -17,6 +17,8 @@ two pairings are merged into records holding all three.
 
 from __future__ import annotations
 
+import operator
+
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -938,39 +940,59 @@ def _in_document_order(records: list[Alignment], pivot: str,
                        positions: Mapping[str, Mapping[str, int]]) -> list[Alignment]:
     """Return records sorted by pivot position; a record without a pivot segment goes right
     after the record holding the previous segment of its own language."""
-    owner: dict[tuple[str, int], float] = {}
-    keyed: list[tuple[float, float, Alignment]] = []
+    pivot_where = positions[pivot]
+    owner: dict[str, dict[int, float]] = {}
+    primaries: list[float | None] = []
     for rec in records:
         pivot_segs = rec.segments.get(pivot, ())
-        if pivot_segs:
-            primary = float(min(positions[pivot][s.id] for s in pivot_segs))
-            for lang, segs in rec.segments.items():
-                for s in segs:
-                    owner[(lang, positions[lang][s.id])] = primary
+        if not pivot_segs:
+            primaries.append(None)
+            continue
+        primary = float(min(pivot_where[s.id] for s in pivot_segs))
+        primaries.append(primary)
+        for lang, segs in rec.segments.items():
+            if not segs:
+                continue
+            where = positions[lang]
+            owned = owner.setdefault(lang, {})
+            for s in segs:
+                owned[where[s.id]] = primary
     # for each language and position, the owner of the nearest earlier owned segment (one pass,
-    # not a scan back from every record without a pivot segment)
+    # not a scan back from every record without a pivot segment), made only for a language
+    # that has such records
     earlier: dict[str, list[float | None]] = {}
-    for lang, where in positions.items():
-        last: float | None = None
-        chain: list[float | None] = []
-        for i in range(len(where)):
-            chain.append(last)
-            if (lang, i) in owner:
-                last = owner[(lang, i)]
-        earlier[lang] = chain
-    for rec in records:
-        pivot_segs = rec.segments.get(pivot, ())
-        if pivot_segs:
-            keyed.append((float(min(positions[pivot][s.id] for s in pivot_segs)), 0.0, rec))
+
+    def chain_of(lang: str) -> list[float | None]:
+        if lang not in earlier:
+            owned = owner.get(lang, {})
+            last: float | None = None
+            chain: list[float | None] = []
+            for i in range(len(positions[lang])):
+                chain.append(last)
+                value = owned.get(i)
+                if value is not None:
+                    last = value
+            earlier[lang] = chain
+        return earlier[lang]
+
+    keyed: list[tuple[float, float, Alignment]] = []
+    for rec, primary in zip(records, primaries):
+        if primary is not None:
+            keyed.append((primary, 0.0, rec))
             continue
         lang = next(lang for lang, segs in rec.segments.items() if segs)
-        index = min(positions[lang][s.id] for s in rec.segments[lang])
-        previous = earlier[lang][index] if index < len(earlier[lang]) else next(
-            (owner[(lang, i)] for i in range(index - 1, -1, -1) if (lang, i) in owner), None)
-        primary = previous + 0.5 if previous is not None else -0.5
-        keyed.append((primary, float(index), rec))
-    keyed.sort(key=lambda t: (t[0], t[1]))
+        where = positions[lang]
+        index = min(where[s.id] for s in rec.segments[lang])
+        chain = chain_of(lang)
+        owned = owner.get(lang, {})
+        previous = chain[index] if index < len(chain) else next(
+            (owned[i] for i in range(index - 1, -1, -1) if i in owned), None)
+        keyed.append((previous + 0.5 if previous is not None else -0.5, float(index), rec))
+    keyed.sort(key=_FIRST_TWO)
     return [rec for _, _, rec in keyed]
+
+
+_FIRST_TWO = operator.itemgetter(0, 1)
 
 
 @dataclass(frozen=True)

@@ -165,9 +165,10 @@ class StructureCheck(Check):
         # one-sided records that hold a provision, per language that lacks them
         orphans: dict[str, int] = {}
         for al in records:
-            for lang in languages:
-                if not al.segments.get(lang) and not all(
-                        is_layout(s) for x in languages for s in al.segments.get(x, ())):
+            lacking = [lang for lang in languages if not al.segments.get(lang)]
+            # whether the record is layout only is asked once, not once per language lacking it
+            if lacking and not all(is_layout(s) for x in languages for s in al.segments.get(x, ())):
+                for lang in lacking:
                     orphans[lang] = orphans.get(lang, 0) + 1
         # a language can be missing from a record only where its count is short of the top one
         short = [lang for lang in languages if counts[lang] < top and lang not in absent]
