@@ -91,7 +91,8 @@ class _Builder:
             return
         # the line is where the clause's own text starts: an item split off a paragraph that
         # holds several items can start on a later line than its paragraph
-        line = line_of(self.newlines, mapped.span()[0])
+        span = mapped.span()
+        line = line_of(self.newlines, span[0])
         unique = seg_id
         n = 2
         while unique in self.ids:
@@ -107,7 +108,7 @@ class _Builder:
             original = "".join(self.folded.get(o, ch) for ch, o in zip(text, mapped.offsets))
         located = self.locations[line - 1] if 1 <= line <= len(self.locations) else ""
         self.segments.append(
-            Segment(id=unique, kind=kind, text=text, line=line, span=mapped.span(),
+            Segment(id=unique, kind=kind, text=text, line=line, span=span,
                     article=article, label=label, original=original,
                     location=located or f"line {line}")
         )
@@ -151,8 +152,17 @@ def _title_like(text: str) -> bool:
     text = text.lstrip(_PUNCT).rstrip()
     if not text:
         return False
-    return (_words(text) <= _TITLE_MAX_WORDS and not _ends(text, ".;:,!?-–—")
+    return (not _more_words(text, _TITLE_MAX_WORDS) and not _ends(text, ".;:,!?-–—")
             and not text[:1].islower())
+
+
+def _more_words(text: str, limit: int) -> bool:
+    """Return True when ``text`` has more than ``limit`` words (counted no further)."""
+    # asked of every paragraph that may be a heading: a long paragraph is not read through
+    for n, _ in enumerate(_WORD.finditer(text), start=1):
+        if n > limit:
+            return True
+    return False
 
 
 def is_note(text: str, profile: LanguageProfile) -> bool:
