@@ -820,16 +820,22 @@ def merge_pairings(treaties: Mapping[str, Treaty], pivot_lang: str, others: Mapp
     seg_by_key, groups, scores, confidences = found
     built: list[Alignment] = []
     for root, members in groups.items():
-        by_lang: dict[str, list[Segment]] = {}
-        for k in members:
-            by_lang.setdefault(k[0], []).append(seg_by_key[k])
         segments: dict[str, tuple[Segment, ...]] = {}
-        for lang in languages:
-            segs = by_lang.get(lang, [])
-            if len(segs) > 1:
-                where = positions.get(lang, {})
-                segs.sort(key=lambda s: where.get(s.id, 0))
-            segments[lang] = tuple(segs)
+        if len(members) == 1:
+            # a clause alone (most records of a long text without counterpart): nothing to sort
+            lone, = members
+            for lang in languages:
+                segments[lang] = (seg_by_key[lone],) if lang == lone[0] else ()
+        else:
+            by_lang: dict[str, list[Segment]] = {}
+            for k in members:
+                by_lang.setdefault(k[0], []).append(seg_by_key[k])
+            for lang in languages:
+                segs = by_lang.get(lang, [])
+                if len(segs) > 1:
+                    where = positions.get(lang, {})
+                    segs.sort(key=lambda s: where.get(s.id, 0))
+                segments[lang] = tuple(segs)
         present = [lang for lang in languages if segments[lang]]
         group_scores = scores.get(root, [])
         score = min(group_scores) if group_scores and len(present) > 1 else 0.0

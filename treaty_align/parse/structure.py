@@ -140,7 +140,16 @@ def _lead_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _ends(text: str, chars: str) -> bool:
-    return text.rstrip().endswith(tuple(chars))
+    # asked several times of every paragraph, which has no trailing space as a rule: no copy
+    # of a long paragraph made to strip nothing
+    if text and text[-1].isspace():
+        text = text.rstrip()
+    return text.endswith(_endings(chars))
+
+
+@lru_cache(maxsize=None)
+def _endings(chars: str) -> tuple[str, ...]:
+    return tuple(chars)
 
 
 def _words(text: str) -> int:
