@@ -712,8 +712,10 @@ def _same_script_labels(segments: list[Segment], profile: LanguageProfile) -> tu
     table = lookalike_table(profile.code)
     lists: dict[str, list[int]] = {}
     for i, seg in enumerate(segments):
-        letter = re.sub(r"[()\s]", "", seg.label or "")
-        if seg.kind == "item" and len(letter) == 1 and letter.isalpha():
+        if seg.kind != "item" or not seg.label:
+            continue  # most segments: no label to read
+        letter = re.sub(r"[()\s]", "", seg.label)
+        if len(letter) == 1 and letter.isalpha():
             lists.setdefault(seg.id.rsplit(".", 1)[0], []).append(i)
     out = list(segments)
     for members in lists.values():
