@@ -17,6 +17,8 @@ two pairings are merged into records holding all three.
 
 from __future__ import annotations
 
+import operator
+
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -810,6 +812,56 @@ def merge_pairings(treaties: Mapping[str, Treaty], pivot_lang: str, others: Mapp
     one side and a 1-1 bead on the other still give one three-way record. Records are ordered by
     document position: pivot first, then each other version's position.
     """
+    pivot = treaties[pivot_lang]
+    positions = {lang: {s.id: i for i, s in enumerate(t.segments)} for lang, t in treaties.items()}
+    found = _single_pairing_groups(pivot, others) if len(others) == 1 else None
+    if found is None:
+        found = _connected_groups(pivot, others)
+    seg_by_key, groups, scores, confidences = found
+    built: list[Alignment] = []
+    for root, members in groups.items():
+        segments: dict[str, tuple[Segment, ...]] = {}
+        if len(members) == 1:
+            # a clause alone (most records of a long text without counterpart): nothing to sort
+            lone, = members
+            for lang in languages:
+                segments[lang] = (seg_by_key[lone],) if lang == lone[0] else ()
+        else:
+            by_lang: dict[str, list[Segment]] = {}
+            for k in members:
+                by_lang.setdefault(k[0], []).append(seg_by_key[k])
+            for lang in languages:
+                segs = by_lang.get(lang, [])
+                if len(segs) > 1:
+                    where = positions.get(lang, {})
+                    segs.sort(key=lambda s: where.get(s.id, 0))
+                segments[lang] = tuple(segs)
+        present = [lang for lang in languages if segments[lang]]
+        group_scores = scores.get(root, [])
+        score = min(group_scores) if group_scores and len(present) > 1 else 0.0
+        block, article = _block_of(segments, languages)
+        missing = [lang for lang in languages if not segments[lang]]
+        if block == "instrument":
+            note = "not part of the agreement (a ratifying act): aligned to nothing"
+        elif missing:
+            note = f"no counterpart in {', '.join(missing)}"
+        else:
+            note = ""
+        confidence = min(confidences.get(root, []), default=0.0) if len(present) > 1 else 0.0
+        low = bool(len(present) > 1 and confidence < options.low_confidence)
+        built.append(Alignment(id=_record_id(segments, languages), block=block, article=article,
+                               segments=segments, score=round(score, 4), low_confidence=low, note=note,
+                               confidence=round(confidence, 4)))
+    return _in_document_order(built, pivot.language, positions)
+
+
+_Key = tuple[str, str]
+_Groups = tuple[dict[_Key, Segment], dict[_Key, list[_Key]], dict[_Key, list[float]], dict[_Key, list[float]]]
+
+
+def _connected_groups(pivot: Treaty, others: Mapping[str, list[Bead]]) -> _Groups:
+    """Return the segments by key, the groups of keys connected through any bead (by root),
+    and the scores and confidences of each root's beads."""
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
     def find(x: tuple[str, str]) -> tuple[str, str]:
@@ -825,8 +877,6 @@ def merge_pairings(treaties: Mapping[str, Treaty], pivot_lang: str, others: Mapp
             parent[max(rx, ry)] = min(rx, ry)
 
     seg_by_key: dict[tuple[str, str], Segment] = {}
-    pivot = treaties[pivot_lang]
-    positions = {lang: {s.id: i for i, s in enumerate(t.segments)} for lang, t in treaties.items()}
     scores: dict[tuple[str, str], list[float]] = {}
     confidences: dict[tuple[str, str], list[float]] = {}
     for s in pivot.segments:
@@ -856,74 +906,99 @@ def merge_pairings(treaties: Mapping[str, Treaty], pivot_lang: str, others: Mapp
         if root != key:
             scores.setdefault(root, []).extend(scores.pop(key))
             confidences.setdefault(root, []).extend(confidences.pop(key))
-    built: list[Alignment] = []
-    for root, members in groups.items():
-        by_lang: dict[str, list[Segment]] = {}
-        for k in members:
-            by_lang.setdefault(k[0], []).append(seg_by_key[k])
-        segments: dict[str, tuple[Segment, ...]] = {}
-        for lang in languages:
-            segs = by_lang.get(lang, [])
-            if len(segs) > 1:
-                where = positions.get(lang, {})
-                segs.sort(key=lambda s: where.get(s.id, 0))
-            segments[lang] = tuple(segs)
-        present = [lang for lang in languages if segments[lang]]
-        group_scores = scores.get(root, [])
-        score = min(group_scores) if group_scores and len(present) > 1 else 0.0
-        block, article = _block_of(segments, languages)
-        missing = [lang for lang in languages if not segments[lang]]
-        if block == "instrument":
-            note = "not part of the agreement (a ratifying act): aligned to nothing"
-        elif missing:
-            note = f"no counterpart in {', '.join(missing)}"
-        else:
-            note = ""
-        confidence = min(confidences.get(root, []), default=0.0) if len(present) > 1 else 0.0
-        low = bool(len(present) > 1 and confidence < options.low_confidence)
-        built.append(Alignment(id=_record_id(segments, languages), block=block, article=article,
-                               segments=segments, score=round(score, 4), low_confidence=low, note=note,
-                               confidence=round(confidence, 4)))
-    return _in_document_order(built, pivot.language, positions)
+    return seg_by_key, groups, scores, confidences
+
+
+def _single_pairing_groups(pivot: Treaty, others: Mapping[str, list[Bead]]) -> _Groups | None:
+    """Return what :func:`_connected_groups` returns when one version is paired with the pivot:
+    then each bead is a group of its own (and each pivot segment without a bead), with no
+    union-find. Returns None when a segment is in two beads (the general way joins them).
+
+    The groups' order differs from the general way's; :func:`_in_document_order` sorts them
+    by keys that are distinct when one version is paired, so the records' order does not.
+    """
+    (lang, beads), = others.items()
+    seg_by_key: dict[_Key, Segment] = {}
+    groups: dict[_Key, list[_Key]] = {}
+    scores: dict[_Key, list[float]] = {}
+    confidences: dict[_Key, list[float]] = {}
+    for bead in beads:
+        keys = [(pivot.language, s.id) for s in bead.a] + [(lang, s.id) for s in bead.b]
+        if not keys:
+            continue
+        for k, seg in zip(keys, bead.a + bead.b):
+            if k in seg_by_key:
+                return None
+            seg_by_key[k] = seg
+        groups[keys[0]] = keys
+        if bead.a and bead.b:
+            scores[keys[0]] = [bead.score]
+            confidences[keys[0]] = [bead.score if bead.confidence is None else bead.confidence]
+    for seg in pivot.segments:
+        key = (pivot.language, seg.id)
+        if key not in seg_by_key:
+            seg_by_key[key] = seg
+            groups[key] = [key]
+    return seg_by_key, groups, scores, confidences
 
 
 def _in_document_order(records: list[Alignment], pivot: str,
                        positions: Mapping[str, Mapping[str, int]]) -> list[Alignment]:
     """Return records sorted by pivot position; a record without a pivot segment goes right
     after the record holding the previous segment of its own language."""
-    owner: dict[tuple[str, int], float] = {}
-    keyed: list[tuple[float, float, Alignment]] = []
+    pivot_where = positions[pivot]
+    owner: dict[str, dict[int, float]] = {}
+    primaries: list[float | None] = []
     for rec in records:
         pivot_segs = rec.segments.get(pivot, ())
-        if pivot_segs:
-            primary = float(min(positions[pivot][s.id] for s in pivot_segs))
-            for lang, segs in rec.segments.items():
-                for s in segs:
-                    owner[(lang, positions[lang][s.id])] = primary
+        if not pivot_segs:
+            primaries.append(None)
+            continue
+        primary = float(min(pivot_where[s.id] for s in pivot_segs))
+        primaries.append(primary)
+        for lang, segs in rec.segments.items():
+            if not segs:
+                continue
+            where = positions[lang]
+            owned = owner.setdefault(lang, {})
+            for s in segs:
+                owned[where[s.id]] = primary
     # for each language and position, the owner of the nearest earlier owned segment (one pass,
-    # not a scan back from every record without a pivot segment)
+    # not a scan back from every record without a pivot segment), made only for a language
+    # that has such records
     earlier: dict[str, list[float | None]] = {}
-    for lang, where in positions.items():
-        last: float | None = None
-        chain: list[float | None] = []
-        for i in range(len(where)):
-            chain.append(last)
-            if (lang, i) in owner:
-                last = owner[(lang, i)]
-        earlier[lang] = chain
-    for rec in records:
-        pivot_segs = rec.segments.get(pivot, ())
-        if pivot_segs:
-            keyed.append((float(min(positions[pivot][s.id] for s in pivot_segs)), 0.0, rec))
+
+    def chain_of(lang: str) -> list[float | None]:
+        if lang not in earlier:
+            owned = owner.get(lang, {})
+            last: float | None = None
+            chain: list[float | None] = []
+            for i in range(len(positions[lang])):
+                chain.append(last)
+                value = owned.get(i)
+                if value is not None:
+                    last = value
+            earlier[lang] = chain
+        return earlier[lang]
+
+    keyed: list[tuple[float, float, Alignment]] = []
+    for rec, primary in zip(records, primaries):
+        if primary is not None:
+            keyed.append((primary, 0.0, rec))
             continue
         lang = next(lang for lang, segs in rec.segments.items() if segs)
-        index = min(positions[lang][s.id] for s in rec.segments[lang])
-        previous = earlier[lang][index] if index < len(earlier[lang]) else next(
-            (owner[(lang, i)] for i in range(index - 1, -1, -1) if (lang, i) in owner), None)
-        primary = previous + 0.5 if previous is not None else -0.5
-        keyed.append((primary, float(index), rec))
-    keyed.sort(key=lambda t: (t[0], t[1]))
+        where = positions[lang]
+        index = min(where[s.id] for s in rec.segments[lang])
+        chain = chain_of(lang)
+        owned = owner.get(lang, {})
+        previous = chain[index] if index < len(chain) else next(
+            (owned[i] for i in range(index - 1, -1, -1) if i in owned), None)
+        keyed.append((previous + 0.5 if previous is not None else -0.5, float(index), rec))
+    keyed.sort(key=_FIRST_TWO)
     return [rec for _, _, rec in keyed]
+
+
+_FIRST_TWO = operator.itemgetter(0, 1)
 
 
 @dataclass(frozen=True)

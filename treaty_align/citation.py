@@ -118,7 +118,11 @@ def cite(segment: "Segment", lang: str) -> str:
     style = _style(lang)
     if style is None:
         return ""
-    place = place_of(segment)
+    return _cite_place(place_of(segment), style, lang)
+
+
+def _cite_place(place: Place, style: Mapping[str, Any], lang: str) -> str:
+    """Return the citation of ``place`` in ``style`` (the citation data of ``lang``)."""
     if place.block in ("preamble", "final"):
         if place.paragraph is None:
             return str(style.get(place.block, "")).split(",")[0].strip()
@@ -152,10 +156,21 @@ def citations(segments: Mapping[str, "Segment"], english_from: str | None = None
     The English form is taken from the segment of ``english_from`` (the prevailing text, say)
     when given and present, else from the first segment.
     """
-    out = {lang: text for lang, seg in segments.items() if (text := cite(seg, lang))}
+    # every finding asks: each segment's place is read from its id once, not once per language
+    places: dict[int, Place] = {}
+
+    def cited(seg: "Segment", lang: str) -> str:
+        style = _style(lang)
+        if style is None:
+            return ""
+        if id(seg) not in places:
+            places[id(seg)] = place_of(seg)
+        return _cite_place(places[id(seg)], style, lang)
+
+    out = {lang: text for lang, seg in segments.items() if (text := cited(seg, lang))}
     source = segments.get(english_from) if english_from else None
     if source is None and segments:
         source = next(iter(segments.values()))
-    if source is not None and (en := cite(source, ENGLISH)):
+    if source is not None and (en := cited(source, ENGLISH)):
         out[ENGLISH] = en
     return out

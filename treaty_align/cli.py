@@ -337,6 +337,10 @@ def _run_compare(args: argparse.Namespace) -> tuple[str | Iterable[str], int, st
 
         for name in checks:
             get_check(name)
+    from treaty_align.parse import sentences
+
+    # this process needs spaCy's rule-based sentencizer only, not the torch thinc would import
+    sentences.SPARE_TORCH = True
     with warnings.catch_warnings(record=True) as caught:
         # library warnings (an unwritable cache folder...) become one-line CLI warnings
         warnings.simplefilter("always")

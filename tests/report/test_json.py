@@ -110,16 +110,23 @@ def test_jsonable_normalises_signature_values():
     }
 
 
-def test_streamed_json_is_the_text_json_dumps_gives(comparison, empty_comparison):
+def test_streamed_json_is_the_text_json_dumps_gives(comparison, empty_comparison, monkeypatch):
+    from treaty_align.report import json as json_report
     from treaty_align.report.json import iter_json
 
     for c in (comparison, empty_comparison):
         expected = json.dumps(comparison_to_dict(c), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
         pieces = list(iter_json(c))
         assert "".join(pieces) == expected == comparison_to_json(c)
-    # a record at a time: the opening, the 7 header entries, the key and opening of the list,
-    # one piece per record, the list's and the document's close
-    assert len(list(iter_json(comparison))) == 1 + 7 + 2 + len(comparison.alignments) + 2
+    # small records are joined into one piece of the list (a few writes for a large report)
+    assert len(list(iter_json(comparison))) == 1 + 7 + 2 + 1 + 2
+    # pieces are bounded, never the whole list: with a bound of one string, the opening, the 7
+    # header entries, the key and opening of the list, one piece per record, the list's and
+    # the document's close
+    monkeypatch.setattr(json_report, "_PIECE_PARTS", 1)
+    pieces = list(iter_json(comparison))
+    assert len(pieces) == 1 + 7 + 2 + len(comparison.alignments) + 2
+    assert "".join(pieces) == comparison_to_json(comparison)
 
 
 _VALUES = st.recursive(

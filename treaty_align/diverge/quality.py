@@ -365,6 +365,7 @@ def _alphabet(lang: str) -> frozenset[str]:
     return frozenset(str(load_json(lang, "structure.json").get("letters", "")).lower())
 
 
+@lru_cache(maxsize=None)  # asked of every letter of every word; a text has few distinct letters
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     return "latin" if name.startswith("LATIN") else "cyrillic" if name.startswith("CYRILLIC") else "other"
@@ -376,6 +377,7 @@ def _main_script(lang: str) -> str:
     return scripts.most_common(1)[0][0] if scripts else "other"
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every word of the text: most words recur
 def garbled(word: str, lang: str) -> bool:
     """Return True when ``word`` (folded) is garbled: Latin and Cyrillic mixed in one word, or
     letters of another script than the language's outside its alphabet (mojibake)."""
@@ -455,9 +457,18 @@ def artefacts(text: str, folded: str, lang: str, words: WordList | None = None,
     close_run()
     found.sort(key=lambda x: (x[1], -(x[2] - x[1])))
     kept: list[tuple[str, int, int, str]] = []
+    # kept artefacts start at or before each next one (``found`` is sorted by start): a
+    # non-empty one overlaps some kept artefact exactly when it starts before the furthest
+    # kept end, so a long paragraph's many artefacts are not each tested against all before
+    furthest = -1
     for item in found:
-        if not any(item[1] < e and s < item[2] for _, s, e, _ in kept):
+        if item[2] > item[1]:
+            overlaps = item[1] < furthest
+        else:
+            overlaps = any(item[1] < e and s < item[2] for _, s, e, _ in kept)
+        if not overlaps:
             kept.append(item)
+            furthest = max(furthest, item[2])
     return kept
 
 

@@ -54,8 +54,13 @@ def is_layout(segment: Segment) -> bool:
         return True
     if segment.label:
         return False  # a numbered point or item ("1. The Parties exchange:") is a provision
-    text = segment.text.strip()
-    return len(re.findall(r"\w+", text)) <= _LAYOUT_WORDS and not _ENDS_PROVISION.search(text)
+    # asked of every clause with no counterpart: the words are counted only as far as the
+    # limit, not through a whole long paragraph (surrounding spaces change neither test)
+    text = segment.text
+    for n, _ in enumerate(_WORDS.finditer(text), start=1):
+        if n > _LAYOUT_WORDS:
+            return False
+    return not _ENDS_PROVISION.search(text)
 
 
 def units(segment: Segment) -> int:
@@ -130,13 +135,15 @@ class StructureCheck(Check):
             if al.block in SKIPPED_BLOCKS:
                 continue
             blocks.setdefault(_block(al), []).append(al)
+        # the main actor depends on the versions only: found once, not once per finding
+        actor = actor_of(context.treaties, context.authority)
         for records in blocks.values():
-            out.extend(self._block_findings(records, languages, context))
+            out.extend(self._block_findings(records, languages, context, actor))
         out.extend(self._sentence_findings(alignments, languages, context))
         return out
 
     def _block_findings(self, records: list[Alignment], languages: tuple[str, ...],
-                        context: CheckContext) -> list[Divergence]:
+                        context: CheckContext, actor: str) -> list[Divergence]:
         counts = {
             lang: sum(units(s) for al in records for s in al.segments.get(lang, ()) if s.kind != "instrument")
             for lang in languages
@@ -162,17 +169,17 @@ class StructureCheck(Check):
             message = (f"{_describe_block(first).capitalize()} has no counterpart in {', '.join(absent)} "
                        f"({max(held.values())} clause(s) in {', '.join(present)}). "
                        # a signature block or a heading binds nobody: its absence is not an omitted provision
-                       + consequence(_why(first.block, severity == MAJOR),
-                                     actor_of(context.treaties, context.authority)))
+                       + consequence(_why(first.block, severity == MAJOR), actor))
             values = {lang: held[lang] > 0 for lang in languages}
             out.append(make_divergence(self.name, severity, message, evidence, alignment=first,
                                        context=context, values=values))
         # one-sided records that hold a provision, per language that lacks them
         orphans: dict[str, int] = {}
         for al in records:
-            for lang in languages:
-                if not al.segments.get(lang) and not all(
-                        is_layout(s) for x in languages for s in al.segments.get(x, ())):
+            lacking = [lang for lang in languages if not al.segments.get(lang)]
+            # whether the record is layout only is asked once, not once per language lacking it
+            if lacking and not all(is_layout(s) for x in languages for s in al.segments.get(x, ())):
+                for lang in lacking:
                     orphans[lang] = orphans.get(lang, 0) + 1
         # a language can be missing from a record only where its count is short of the top one
         short = [lang for lang in languages if counts[lang] < top and lang not in absent]
@@ -197,8 +204,7 @@ class StructureCheck(Check):
                            + (f"; {max(orphans.get(m, 0) for m in missing)} clauses are unmatched, "
                               f"so which one is missing is uncertain" if unsure and not layout else "")
                            + "). "
-                           + consequence("layout" if layout else _why(al.block, True),
-                                         actor_of(context.treaties, context.authority)))
+                           + consequence("layout" if layout else _why(al.block, True), actor))
                 values = {lang: not sides[lang].empty for lang in languages}
                 out.append(make_divergence(self.name, level, message, evidence, alignment=al,
                                            context=context, values=values))

@@ -155,7 +155,15 @@ def source_lines(source: str, markdown: bool) -> list[SourceLine]:
     pipe_table = len(scan.tables)
     in_pipe = False
     for number, raw in enumerate(source.split("\n"), start=1):
-        mapped = map_line(raw, offset)
+        if markdown:
+            mapped = map_line(raw, offset)
+        else:
+            # the cleaned line is stripped in the end, and cleaning works character by character:
+            # plain spaces at the ends go now, before a mapped copy is made of the line and then
+            # sliced (an indented line is most lines of a plain text). Markdown's syntax reads
+            # them (indented code, list levels), so there they stay.
+            body = raw.lstrip(" \t")
+            mapped = map_line(body.rstrip(" \t"), offset + len(raw) - len(body))
         offset += len(raw) + 1
         if scan.tables:
             mapped = _outside(mapped, scan.tables)

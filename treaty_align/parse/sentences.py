@@ -5,8 +5,9 @@ spaCy is imported on first use only: parsing the structure of a treaty does not 
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from treaty_align.errors import OptionError
 
@@ -14,10 +15,35 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
+#: set by the command line, whose process uses spaCy for nothing but these blank pipelines
+SPARE_TORCH = False
+
+
+def _import_spacy() -> object:
+    """Return the ``spacy`` module; with :data:`SPARE_TORCH`, imported without torch.
+
+    spaCy's machine-learning layer (thinc) imports torch when it is installed: 2.5 of the 3.8
+    seconds of ``import spacy``, for a sentencizer made of rules. A library caller may want
+    torch in its own spaCy pipelines, so only the command line asks for this, and only when
+    neither spaCy nor torch is loaded yet; torch stays importable afterwards.
+    """
+    if not SPARE_TORCH or "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes "import torch" fail
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    return spacy
+
+
 @lru_cache(maxsize=None)
 def blank_pipeline(lang: str) -> "Language":
     """Return a blank spaCy pipeline for ``lang`` with the rule-based sentencizer added."""
-    import spacy
+    spacy: Any = _import_spacy()
 
     try:
         nlp = spacy.blank(lang)

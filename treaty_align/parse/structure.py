@@ -91,7 +91,8 @@ class _Builder:
             return
         # the line is where the clause's own text starts: an item split off a paragraph that
         # holds several items can start on a later line than its paragraph
-        line = line_of(self.newlines, mapped.span()[0])
+        span = mapped.span()
+        line = line_of(self.newlines, span[0])
         unique = seg_id
         n = 2
         while unique in self.ids:
@@ -107,7 +108,7 @@ class _Builder:
             original = "".join(self.folded.get(o, ch) for ch, o in zip(text, mapped.offsets))
         located = self.locations[line - 1] if 1 <= line <= len(self.locations) else ""
         self.segments.append(
-            Segment(id=unique, kind=kind, text=text, line=line, span=mapped.span(),
+            Segment(id=unique, kind=kind, text=text, line=line, span=span,
                     article=article, label=label, original=original,
                     location=located or f"line {line}")
         )
@@ -139,7 +140,16 @@ def _lead_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _ends(text: str, chars: str) -> bool:
-    return text.rstrip().endswith(tuple(chars))
+    # asked several times of every paragraph, which has no trailing space as a rule: no copy
+    # of a long paragraph made to strip nothing
+    if text and text[-1].isspace():
+        text = text.rstrip()
+    return text.endswith(_endings(chars))
+
+
+@lru_cache(maxsize=None)
+def _endings(chars: str) -> tuple[str, ...]:
+    return tuple(chars)
 
 
 def _words(text: str) -> int:
@@ -151,8 +161,17 @@ def _title_like(text: str) -> bool:
     text = text.lstrip(_PUNCT).rstrip()
     if not text:
         return False
-    return (_words(text) <= _TITLE_MAX_WORDS and not _ends(text, ".;:,!?-–—")
+    return (not _more_words(text, _TITLE_MAX_WORDS) and not _ends(text, ".;:,!?-–—")
             and not text[:1].islower())
+
+
+def _more_words(text: str, limit: int) -> bool:
+    """Return True when ``text`` has more than ``limit`` words (counted no further)."""
+    # asked of every paragraph that may be a heading: a long paragraph is not read through
+    for n, _ in enumerate(_WORD.finditer(text), start=1):
+        if n > limit:
+            return True
+    return False
 
 
 def is_note(text: str, profile: LanguageProfile) -> bool:
@@ -710,8 +729,10 @@ def _same_script_labels(segments: list[Segment], profile: LanguageProfile) -> tu
     table = lookalike_table(profile.code)
     lists: dict[str, list[int]] = {}
     for i, seg in enumerate(segments):
-        letter = re.sub(r"[()\s]", "", seg.label or "")
-        if seg.kind == "item" and len(letter) == 1 and letter.isalpha():
+        if seg.kind != "item" or not seg.label:
+            continue  # most segments: no label to read
+        letter = re.sub(r"[()\s]", "", seg.label)
+        if len(letter) == 1 and letter.isalpha():
             lists.setdefault(seg.id.rsplit(".", 1)[0], []).append(i)
     out = list(segments)
     for members in lists.values():
