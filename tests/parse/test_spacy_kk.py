@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from treaty_align.parse.sentences import split_sentences, tokenize
@@ -35,3 +36,30 @@ def test_sentences_of_a_paragraph(kk_treaty):
 def test_sentences_az_and_ru():
     assert len(split_sentences("Sorğu göndərilir. Tərəflər mübadilə edirlər.", "az")) == 2
     assert len(split_sentences("Стороны обмениваются. Запрос исполняется.", "ru")) == 2
+
+
+def test_the_command_line_loads_the_sentencizer_without_torch_and_torch_stays_importable():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import treaty_align
+
+    pytest.importorskip("torch")
+    # a fresh process (this one may hold torch already), importing this checkout's package
+    root = str(Path(treaty_align.__file__).resolve().parents[1])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])))
+    code = (
+        "import sys\n"
+        "from treaty_align.parse import sentences\n"
+        "sentences.SPARE_TORCH = True\n"
+        "assert sentences.split_sentences('Бірінші сөйлем. Екінші сөйлем.', 'kk')\n"
+        "assert 'torch' not in sys.modules, 'torch was imported'\n"
+        "import torch\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, env=env)
+    assert out.returncode == 0, out.stderr[-500:]
+    assert out.stdout.strip() == "ok"
