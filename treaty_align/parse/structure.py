@@ -829,11 +829,12 @@ def _emit_closing(builder: _Builder, finals: list[Para], signatures: list[Para],
     for para in finals + signatures:
         text = para.text.text
         signature_part = any(para is p for p in signatures) or certified
-        if para.note or _is_certification(para, profile):
+        certification = _is_certification(para, profile)
+        if para.note or certification:
             n_note += 1
             certified = True
             # a certification of the copy or translation is part of the published version: compared
-            kind = "certification" if _is_certification(para, profile) else note_kind(text, profile)
+            kind = "certification" if certification else note_kind(text, profile)
             builder.add(f"cert.{n_note}", kind, para.text)
         elif signature_part and para.cell is None and _words(text) > 2 * _SIGNATURE_MAX_WORDS:
             # a long paragraph among the signatures is no signature: a translator's or publisher's note
