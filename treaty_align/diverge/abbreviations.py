@@ -55,11 +55,15 @@ def renderings(sides: Sequence[tuple[Side, Side]]) -> dict[str, str]:
     first; then pairs by the number of records they share (then by token, for determinism),
     one-to-one.
     """
+    return _renderings([([t for t, _, _ in abbreviations(a.text)], [t for t, _, _ in abbreviations(b.text)])
+                        for a, b in sides])
+
+
+def _renderings(tokens: Sequence[tuple[Sequence[str], Sequence[str]]]) -> dict[str, str]:
+    """Return :func:`renderings` from the (source, target) abbreviation tokens of each record."""
     together: Counter[tuple[str, str]] = Counter()
-    for a, b in sides:
-        src = {t for t, _, _ in abbreviations(a.text)}
-        tgt = {t for t, _, _ in abbreviations(b.text)}
-        together.update((s, t) for s in src for t in tgt)
+    for src, tgt in tokens:
+        together.update((s, t) for s in set(src) for t in set(tgt))
     pairs = sorted(together.items(), key=lambda kv: (kv[0][0] != kv[0][1], -kv[1], kv[0]))
     out: dict[str, str] = {}
     taken: set[str] = set()
@@ -74,14 +78,14 @@ def renderings(sides: Sequence[tuple[Side, Side]]) -> dict[str, str]:
 def swapped_abbreviations(rows: Sequence[Alignment], src: str, tgt: str,
                           context: CheckContext) -> list[Divergence]:
     """Return a minor finding for each record of ``rows`` where one abbreviation stands for another."""
-    pairs = [(al, Side.of(al, src), Side.of(al, tgt)) for al in rows
-             if al.segments.get(src) and al.segments.get(tgt)]
-    usual = renderings([(a, b) for _, a, b in pairs])
+    pairs = [(al, a, b, abbreviations(a.text), abbreviations(b.text))
+             for al in rows if al.segments.get(src) and al.segments.get(tgt)
+             for a, b in [(Side.of(al, src), Side.of(al, tgt))]]
+    usual = _renderings([([t for t, _, _ in fa], [t for t, _, _ in fb]) for _, _, _, fa, fb in pairs])
     if not usual:
         return []
     out: list[Divergence] = []
-    for al, a, b in pairs:
-        found_a, found_b = abbreviations(a.text), abbreviations(b.text)
+    for al, a, b, found_a, found_b in pairs:
         if not found_a or not found_b:
             continue
         count_a = Counter(t for t, _, _ in found_a)

@@ -182,11 +182,7 @@ def is_note(text: str, profile: LanguageProfile) -> bool:
     (``... не является официальным``) or an amendment cue with a date or number.
     """
     folded = fold(text)
-    if _lead_pattern(profile.note_cues).match(folded) or _FOOTNOTE.match(text):
-        return True
-    glued = _GLUED_MARK.match(text)
-    if glued and glued.group(1).isupper() and glued.group(2).islower():
-        # a mark glued to a capitalised word: '1The Statute was adopted ...' (not '3D', '5G')
+    if _lead_pattern(profile.note_cues).match(folded) or _footnote_mark(text):
         return True
     n = _words(text)
     if n <= _NOTE_MAX_WORDS and _has_cue(text, profile.publisher_cues):
@@ -205,10 +201,16 @@ def note_kind(text: str, profile: LanguageProfile) -> str:
     folded = fold(text)
     if _lead_pattern(profile.note_cues).match(folded) or _has_cue(text, profile.publisher_cues):
         return "note"
+    return "footnote" if _footnote_mark(text) else "note"
+
+
+def _footnote_mark(text: str) -> bool:
+    """Return True when ``text`` opens with a footnote mark (``¹``, ``[1]``, ``*``), or a digit
+    glued to a capitalised word ('1The Statute was adopted ...'; not '3D', '5G')."""
+    if _FOOTNOTE.match(text):
+        return True
     glued = _GLUED_MARK.match(text)
-    if _FOOTNOTE.match(text) or (glued and glued.group(1).isupper() and glued.group(2).islower()):
-        return "footnote"
-    return "note"
+    return bool(glued and glued.group(1).isupper() and glued.group(2).islower())
 
 
 def _roman_value(label: str) -> int | None:
