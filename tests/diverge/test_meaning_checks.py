@@ -79,11 +79,26 @@ def test_negated_participle_dropped_is_found_and_negated_verb_is_major() -> None
              "az": "Bu Qanunla tənzimlənməyən məsələlər Əsasnamə ilə tənzimlənir.",
              "ru": "Вопросы, не урегулированные настоящим Законом, регулируются Положением."}
     assert _run([record("a", texts)]) == []
-    # found, but minor: a negated participle is often rendered by an antonym
+    # a negated participle against no negation at all, not even inside a word: what the
+    # provision covers is reversed
     (d,) = _run([record("a", _edit(texts, "ru", "не урегулированные", "урегулированные"))])
-    assert d.severity == "minor" and "negative" in d.message
+    assert d.severity == "major" and d.message.startswith("Negation differs") and "scope" in d.message
+    # ... but an antonym made with a negative prefix says the same
+    assert _run([record("a", _edit(texts, "ru", "Вопросы, не урегулированные настоящим Законом,",
+                                   "Неурегулированные настоящим Законом вопросы"))]) == []
     (d,) = _run([record("a", _edit(NOTIFY, "kk", "жазбаша хабарлайды", "жазбаша хабарламайды"))])
     assert d.severity == "major" and "affirmative" in d.message
+
+
+def test_one_of_two_negated_predicates_dropped_is_major() -> None:
+    texts = {"kk": "Алушы Тарап алынған құжаттарды үшінші тұлғаларға сатпайды және бермейді.",
+             "az": "Alan Tərəf alınmış sənədləri üçüncü şəxslərə satmır və vermir.",
+             "ru": "Получающая Сторона не продает и не передает полученные документы третьим лицам."}
+    assert _run([record("a", texts)]) == []
+    for lang, old, new in [("ru", "и не передает", "и передает"), ("kk", "және бермейді", "және береді"),
+                           ("az", "və vermir", "və verir")]:
+        (d,) = _run([record("a", _edit(texts, lang, old, new))])
+        assert d.severity == "major" and d.message.startswith("Obligation differs"), (lang, d.message)
 
 
 def test_a_modal_after_the_last_item_answers_the_lead_in() -> None:

@@ -176,6 +176,7 @@ class MarkersCheck(Check):
         values = {lang: (main[lang]["permission"], main[lang]["negative"]) for lang in provs}
         parts, severity = [], None
         possible_only = True
+        scope_only = True  # every difference is a negated subordinate clause or participle
         found: dict[str, list[tuple[int, int]]] = {lang: [] for lang in provs}
         for family in DEONTIC_FAMILIES:
             if len({every[x][family] for x in provs}) < 2:
@@ -194,6 +195,19 @@ class MarkersCheck(Check):
             major = absent and stated and not elsewhere
             if not major and not elsewhere and _sentence_differs(family, has, lacks, provs):
                 major = True
+            if not major and not elsewhere and family == "negative" and all(
+                    main[x]["negative"] > _negations(provs[y], every[y]) for x in has for y in lacks):
+                # more negated main predicates than the other side has negations of any kind:
+                # one "does not" has become "does" ("does not sell and does not pass on")
+                major = True
+            covers = False
+            if not major and not elsewhere and family == "negative" and absent and all(
+                    any(p.scope in ("sub", "attr") for p in provs[x].of_family(family)) for x in has) and all(
+                    not provs[y].lexical_negations for y in lacks):
+                # a negated subordinate clause or participle ("events which did not occur") against
+                # no negation at all, not even inside a word: what the provision covers is reversed
+                major = covers = True
+            scope_only = scope_only and covers
             if major and family == "negative" and all(
                     provs[x].lexical_negations and _negations(provs[x], every[x]) >= _negations(provs[h], every[h])
                     for x in lacks for h in has):
@@ -226,8 +240,11 @@ class MarkersCheck(Check):
         for x in provs:
             spans = sorted(set(found[x]))
             evidence.extend([context.evidence(sides[x], s, e) for s, e in spans] or [context.near(sides[x], anchor)])
-        message = ("Modality differs: " if possible_only else "Obligation differs: ") + "; ".join(parts) + "."
-        if possible_only:
+        message = ("Modality differs: " if possible_only else "Negation differs: " if scope_only
+                   else "Obligation differs: ") + "; ".join(parts) + "."
+        if scope_only:
+            message += " " + consequence("scope", "")
+        elif possible_only:
             message += " " + consequence("nuance", "")
         elif severity == MAJOR:
             message += " " + consequence("obligation", actor_of(context.treaties, context.authority))
