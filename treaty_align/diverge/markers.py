@@ -222,9 +222,11 @@ class MarkersCheck(Check):
                 is_possibility(provs[x].folded, p.start, p.end, x) for x in has for p in provs[x].of_family(family))
             if possible:
                 major = False
-            if family == "permission" and _swapped_for_duty(has, lacks, every):
-                # one "may" fewer and one "must" more, wherever they stand: what may be done
-                # or may happen has become what must be
+            if family == "permission" and (_swapped_for_duty(has, lacks, every)
+                                           or _swapped_for_duty(has, lacks, listed)):
+                # one "may" fewer and one "must" more, wherever they stand (in a list, the other
+                # version may put its "must" after the last item): what may be done or may
+                # happen has become what must be
                 major, possible = True, False
             possible_only = possible_only and possible
             sev = MAJOR if major else MINOR
