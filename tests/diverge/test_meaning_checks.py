@@ -101,6 +101,17 @@ def test_one_of_two_negated_predicates_dropped_is_major() -> None:
         assert d.severity == "major" and d.message.startswith("Obligation differs"), (lang, d.message)
 
 
+def test_a_may_for_a_must_put_after_the_last_item_is_major() -> None:
+    def lead_in(az: str) -> list:
+        return [record("p", {"kk": "Хабарламада:", "az": az}),
+                record("i1", {"kk": "жіберуші органның атауы;", "az": "göndərən orqanın adı;"}, kind="item"),
+                record("i2", {"kk": "шешім үшін пайдаланылуы мүмкін басқа мәліметтер қамтылуға тиіс.",
+                              "az": "qərar üçün istifadə oluna biləcək digər məlumat."}, kind="item")]
+    assert _run(lead_in("Bildiriş aşağıdakıları ehtiva etməlidir:"), langs=("kk", "az")) == []
+    (d,) = _run(lead_in("Bildiriş aşağıdakıları ehtiva edə bilər:"), langs=("kk", "az"))
+    assert d.severity == "major" and "edə bilər" in d.message
+
+
 def test_a_modal_after_the_last_item_answers_the_lead_in() -> None:
     recs = [record("p", {"kk": "Егер:", "az": "Əgər:", "ru": "В передаче может быть отказано, если:"}),
             record("i1", {"kk": "сотталған адам келісім бермесе;", "az": "məhkum razılıq verməsə;",
