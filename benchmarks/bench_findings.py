@@ -22,9 +22,22 @@ For every document of a corpus folder (default: the bundled treaty and the real 
 How to plant a change in each language (must -> may, or -> and, negation, ...) is in
 ``benchmarks/plants/<lang>.json``, outside the package, so that no check can read the answers.
 
+Kind ``typo`` plants a spelling slip, not a change of meaning: one word of 6+ letters of the
+language (no digit, no hyphen, not an acronym or a word in capitals) gets one random edit -- a
+letter replaced, dropped, doubled, or two neighbours swapped, never the first letter
+(``plant_typo.py``, shared with ``bench_quality.py``; drawn from ``--seed``, the word and its
+place). An edit that spells another word (of the word list, the version, the Russian dictionary)
+is not planted: no spelling check can see a real-word error. A typo counts as found only when it
+is flagged as a typo: a new finding of the ``quality`` check on its record (at any severity:
+those are info, a garbled phrase minor) whose evidence quotes the planted word; findings of other
+checks the typo sets off are counted apart, and typo rows stay out of the **all** row. The word
+lists are fitted on this very corpus (``fit_wordlists.py``), so these figures are in-sample;
+``bench_quality.py`` measures typos with each text left out of the list.
+
     python benchmarks/bench_findings.py                       # lexical encoder, seed 15, 20 per kind
     python benchmarks/bench_findings.py --encoder e5-small --plants-per-kind 30
     python benchmarks/bench_findings.py --corpus DIR --no-plants
+    python benchmarks/bench_findings.py --encoder e5-small --kinds typo --show-missed
 
 Targets (issue 15): <= 2 major findings per 100 records on official versions; planted recall
 >= 90 % overall and >= 80 % for every kind and side; real differences >= 80 % found; on every
@@ -48,6 +61,7 @@ from typing import Any, Iterable, Sequence
 ROOT = Path(__file__).resolve().parents[1]
 PLANTS = Path(__file__).resolve().parent / "plants"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 #: where the real acts usually are (tried in order)
 DEFAULT_REAL = (ROOT.parent / "shared" / "real-texts", ROOT.parent.parent / "shared" / "real-texts",
@@ -69,6 +83,7 @@ KINDS: tuple[tuple[str, bool], ...] = (
     ("item_dropped", True),
     ("qualifier_dropped", False),
     ("term_replaced", False),
+    ("typo", False),
 )
 NUM2WORDS_LANG = {"ru": "ru", "kk": "kz", "az": "az"}
 SEVERE = ("major", "minor")
@@ -307,12 +322,22 @@ _RU_GENITIVE_BEFORE = {"течение", "позднее", "более", "мен
                        "истечения", "срока", "срок", "около", "из"}
 
 
-class SiteFinder:
-    """Finds where each kind of change can be planted in one language's segments."""
+#: a word a typo can be planted in: 6+ letters, no digit or hyphen attached
+_TYPO_WORD = re.compile(r"(?<![\w-])[^\W\d_]{6,}(?![\w-])")
 
-    def __init__(self, lang: str) -> None:
+
+class SiteFinder:
+    """Finds where each kind of change can be planted in one language's segments.
+
+    ``seed`` draws each typo (the same word at the same place gets the same edit in every run);
+    ``document`` is the word counts of the version, so that no typo spells a word it writes.
+    """
+
+    def __init__(self, lang: str, seed: int = 0, document: Counter[str] | None = None) -> None:
         self.lang = lang
         self.lex = _lexicon(lang)
+        self.seed = seed
+        self.document = document or Counter()
 
     def sites(self, kind: str, text: str, seg: Any) -> Iterable[tuple[int, int, str]]:
         """Yield (start, end, replacement) offsets relative to ``text`` (a segment's source)."""
@@ -334,6 +359,33 @@ class SiteFinder:
             yield from self._negation_added(text)
         elif kind == "negation_dropped":
             yield from self._negation_dropped(text)
+        elif kind == "typo":
+            yield from self._typos(text, seg)
+
+    def _typos(self, text: str, seg: Any) -> Iterable[tuple[int, int, str]]:
+        """Yield one random edit of each word of 6+ letters of the language (not an acronym).
+
+        A typo that spells another word -- of the word list, of the document, of the dictionary
+        (Russian) -- is left out: that is a real-word error, which no spelling check can see.
+        """
+        from plant_typo import alphabet, typo
+        from treaty_align.diverge.morphology import fold
+        from treaty_align.diverge.quality import wordlist
+
+        letters = alphabet(self.lang)
+        words = wordlist(self.lang)
+        for m in _TYPO_WORD.finditer(text):
+            w = m.group()
+            # an acronym or a word of mixed case (a name written in capitals) is no plain word
+            if not w[1:].islower() or any(c not in letters for c in w.lower()):
+                continue
+            rng = random.Random(f"{self.seed}:{self.lang}:{seg.span[0] + m.start()}:{w}")
+            bad = typo(w, rng, letters)
+            folded = fold(bad, self.lang)
+            if bad == w or folded in self.document or (words is not None and (
+                    folded in words.counts or words.in_dictionary(folded))):
+                continue
+            yield m.start(), m.end(), bad
 
     def _rules(self, rules: list[list[str]], text: str) -> Iterable[tuple[int, int, str]]:
         for rule in rules:
@@ -430,9 +482,15 @@ class SiteFinder:
                 yield m.start(), m.end(), m.expand(repl)
 
 
-def find_sites(doc: Document, run: Run, lang: str, kinds: Sequence[str]) -> dict[str, list[Plant]]:
+def find_sites(doc: Document, run: Run, lang: str, kinds: Sequence[str], seed: int = 0) -> dict[str, list[Plant]]:
     """Return every possible plant of each kind in ``lang``'s compared segments of ``doc``."""
-    finder = SiteFinder(lang)
+    document: Counter[str] = Counter()
+    if "typo" in kinds:
+        from treaty_align.diverge.quality import word_counts
+
+        # the words of the version as the quality check counts them
+        document = word_counts(" ".join(s.text for s in run.treaties[lang].segments), lang)
+    finder = SiteFinder(lang, seed, document)
     source = run.treaties[lang].source
     out: dict[str, list[Plant]] = defaultdict(list)
     for i, al in enumerate(run.records):
@@ -575,11 +633,28 @@ def judge(plant: Plant, clean: Run, planted: Run, clean_cos: list[float], thresh
     digits_before = {digit_key(clean.records[i], clean.languages) for i in clean_recs} - {None}
     emb_before = any(clean_cos[i] <= threshold for i in clean_recs)
     after_cos = sim.cosines(after, planted.languages) if after else []
+    ours = any(our_keys(al) - before_any for al in after)
+    ours_major = any(our_keys(al, ("major",)) - before_major for al in after)
+    extra: dict[str, Any] = {}
+    if plant.kind == "typo":
+        # a typo is found only when it is flagged as what it is: a new finding of the quality
+        # check (info or minor) quoting the planted word; what other checks newly report on the
+        # record is noise the typo set off, counted apart
+        before_quality = {d.message for i in clean_recs for d in clean.records[i].divergences
+                          if d.kind == "quality"}
+        word = plant.replacement
+        ours = any(d.kind == "quality" and d.message not in before_quality
+                   and any(e.language == plant.lang and word in e.quote for e in d.evidence)
+                   for al in after for d in al.divergences)
+        ours_major = False
+        extra["other_checks"] = sorted({k for al in after for k, _, _ in our_keys(al) - before_any
+                                        if k != "quality"})
     return {
         "kind": plant.kind, "lang": plant.lang, "doc": plant.doc,
         "on_flagged": bool(before_any),
-        "ours": any(our_keys(al) - before_any for al in after),
-        "ours_major": any(our_keys(al, ("major",)) - before_major for al in after),
+        "ours": ours,
+        "ours_major": ours_major,
+        **extra,
         "digits": any((k := digit_key(al, planted.languages)) is not None and k not in digits_before
                       for al in after),
         "embedding": (not emb_before) and any(c <= threshold for c in after_cos),
@@ -646,10 +721,20 @@ def tables(docs: list[DocResult], plants: list[dict[str, Any]], kinds: Sequence[
         out.append(f"| {kind} | {lang} | {n} | {sum(p['on_flagged'] for p in ps)} | {pct(sum(p['ours'] for p in ps), n)} "
                    f"| {pct(sum(p['ours_major'] for p in ps), n)} | {pct(sum(p['digits'] for p in ps), n)} "
                    f"| {pct(sum(p['embedding'] for p in ps), n)} |")
-    n = len(plants)
-    out.append(f"| **all** | | {n} | {sum(p['on_flagged'] for p in plants)} | {pct(sum(p['ours'] for p in plants), n)} "
-               f"| {pct(sum(p['ours_major'] for p in plants), n)} | {pct(sum(p['digits'] for p in plants), n)} "
-               f"| {pct(sum(p['embedding'] for p in plants), n)} |")
+    # a typo is judged otherwise (a quality finding, info) and changes no meaning: kept out of "all"
+    meaning = [p for p in plants if p["kind"] != "typo"]
+    n = len(meaning)
+    if n:
+        out.append(f"| **all** | | {n} | {sum(p['on_flagged'] for p in meaning)} | {pct(sum(p['ours'] for p in meaning), n)} "
+                   f"| {pct(sum(p['ours_major'] for p in meaning), n)} | {pct(sum(p['digits'] for p in meaning), n)} "
+                   f"| {pct(sum(p['embedding'] for p in meaning), n)} |")
+    typos = [p for p in plants if p["kind"] == "typo"]
+    if typos:
+        noisy = Counter(k for p in typos for k in p.get("other_checks", ()))
+        out += ["", "typo: found = a new `quality` finding (any severity) quoting the planted word; "
+                "kept out of **all**. Typos that set off a new finding (≥ minor) of another check: "
+                f"{sum(bool(p.get('other_checks')) for p in typos)} of {len(typos)}"
+                + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(noisy.items())) + ")" if noisy else "")]
     return "\n".join(out) + "\n"
 
 
@@ -661,7 +746,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--encoder", default="lexical", help="encoder for the comparison and the baseline")
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--plants-per-kind", type=int, default=20, help="plants per kind and side (0: none)")
-    ap.add_argument("--kinds", help="comma-separated plant kinds (default: all)")
+    ap.add_argument("--kinds", help="comma-separated plant kinds (default: all; typo: a spelling "
+                    "slip, found only by a quality finding)")
     ap.add_argument("--no-plants", action="store_true", help="only the official versions")
     ap.add_argument("--json", type=Path, help="also write every plant's result to this file")
     ap.add_argument("--show-missed", action="store_true", help="list the plants we missed")
@@ -699,7 +785,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         clean[doc.name] = (doc, run, threshold, cos)
         if per_kind:
             for lang in run.languages:
-                for kind, ps in find_sites(doc, run, lang, kinds).items():
+                for kind, ps in find_sites(doc, run, lang, kinds, args.seed).items():
                     sites[(kind, lang, "")].extend(ps)
         print(f"[{time.time() - t0:5.1f}s] {doc.name}: {res.records} records", file=sys.stderr)
 

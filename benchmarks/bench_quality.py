@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fit_wordlists import REAL, corpus_counts, corpus_files, document_text  # noqa: E402
+from plant_typo import alphabet as _alphabet, typo  # noqa: E402
 
 from treaty_align.diverge.morphology import fold  # noqa: E402
 from treaty_align.parse.scripts import fold_lookalikes  # noqa: E402
@@ -54,25 +55,6 @@ from treaty_align.diverge.quality import (  # noqa: E402
 FLAGS = (TYPO, GARBLED_WORD, GARBLED_PHRASE)
 HOMOGLYPHS = {"а": "a", "о": "o", "е": "e", "с": "c", "р": "p", "х": "x", "у": "y", "к": "k"}
 TO_CYRILLIC = {v: k for k, v in HOMOGLYPHS.items()}
-
-
-def _alphabet(lang: str) -> str:
-    from treaty_align.data import load_json
-
-    return str(load_json(lang, "structure.json")["letters"]).lower()
-
-
-def typo(word: str, rng: random.Random, alphabet: str) -> str:
-    """Return ``word`` with one random edit (replace, drop, double, swap)."""
-    i = rng.randrange(1, len(word) - 1)
-    op = rng.choice(("replace", "drop", "double", "swap"))
-    if op == "replace":
-        return word[:i] + rng.choice([c for c in alphabet if c != word[i].lower()]) + word[i + 1:]
-    if op == "drop":
-        return word[:i] + word[i + 1:]
-    if op == "double":
-        return word[:i] + word[i] + word[i:]
-    return word[:i] + word[i + 1] + word[i] + word[i + 2:] if word[i] != word[i + 1] else word[:i] + word[i + 1:]
 
 
 def mixed(word: str, rng: random.Random, lang: str) -> str | None:

@@ -56,6 +56,18 @@ def test_near_miss_of_a_written_word_is_a_possible_typo(lang, text, typo, fix):
     assert (TYPO, typo, fix) in bundled_issues(text, lang)
 
 
+def test_a_five_letter_russian_word_with_a_letter_dropped_is_a_possible_typo():
+    assert (TYPO, "плной", "полной") in bundled_issues("Стороны обмениваются плной информацией.", "ru")
+
+
+def test_a_long_capitalised_word_is_corrected_to_a_dictionary_word_that_is_no_name():
+    text = "Решение принимается Ассамблееей по предложению Мереке."
+    found = bundled_issues(text, "ru")
+    assert (TYPO, "Ассамблееей", "Ассамблеей") in found
+    # a short capitalised word one edit from a rare dictionary word is a name, not a typo
+    assert not [i for i in found if i[1] == "Мереке"]
+
+
 @pytest.mark.parametrize("lang, text", [
     ("kk", "Тараптар осы салада ынтымақтасады."),          # locative of a stem the list writes otherwise
     ("ru", "Решение принимается двумя третями голосов, не менее двух третей членов."),  # a dictionary form

@@ -67,6 +67,8 @@ _DEFAULTS: dict[str, Any] = {
     "min_gain": 5.0,
     "dictionary_min_gain": 0.0,
     "double_min_gain": 0.0,
+    "capitalised_min_length": 0,
+    "proper_grammemes": [],
     "endings": [],
     "dictionary": "",
     "learned_endings": True,
@@ -262,6 +264,15 @@ class WordList:
         plain = word.translate({ord(a): b for a, b in dict(self.params.get("dictionary_fold", {})).items()})
         return plain != word and is_known(plain)
 
+    def common_noun(self, word: str) -> bool:
+        """Return True when the dictionary has ``word`` and its likeliest reading is no proper
+        name (none of ``quality.json`` ``proper_grammemes``: a first name, a place ...)."""
+        if not self.in_dictionary(word):
+            return False
+        from treaty_align.meaning.russian import tags
+
+        return not (tags(word) & set(self.params["proper_grammemes"]))
+
     def inflections(self, a: str, b: str) -> bool:
         """Return True when ``a`` and ``b`` are one stem with two endings of ``quality.json``."""
         endings = _endings(tuple(self.params["endings"]))
@@ -287,7 +298,9 @@ class WordList:
         being at least ``neighbour_min_length`` letters long; a variant only the document writes
         must occur there ``min_document_count`` times. Two
         inflections of one stem are never typos of each other. A ``capitalised`` word (a name,
-        perhaps) is only corrected to a word the corpus or the document writes.
+        perhaps) is only corrected to a word the corpus or the document writes, or, when it has
+        ``capitalised_min_length`` letters or more (0: never), to a dictionary word whose
+        likeliest reading is no proper name (:meth:`common_noun`).
 
         Without such a variant, a doubled letter is still a typo when the word with it undone
         is at least ``double_min_gain`` more likely (0: not looked at): a key pressed twice is
@@ -309,6 +322,9 @@ class WordList:
         model = self.model
         own = model.logprob(word) if model is not None else 0.0
         lead, in_document = int(p["typo_min_prefix"]), int(p["min_document_count"])
+        # a long capitalised word (an institution, a title) may be corrected to a dictionary
+        # word that is no name: short capitalised words are names one edit from a rare word
+        long_capitalised = capitalised and 0 < int(p["capitalised_min_length"]) <= len(word)
         best, best_key = None, None
         # a short word has real words one edit away far more often than a long one
         neighbours = edits(word, self.alphabet) if len(word) >= int(p["neighbour_min_length"]) else iter(())
@@ -318,12 +334,18 @@ class WordList:
             listed = self.counts.get(cand, 0) + document.get(cand, 0)
             if not self.counts.get(cand, 0) and document.get(cand, 0) < in_document:
                 listed = 0
-            if not listed and (capitalised or not self.in_dictionary(cand)):
-                continue
+            need = float(p["min_gain"])
+            if not listed:
+                # a correction no text writes: a form of the dictionary
+                if capitalised and not (long_capitalised and self.common_noun(cand)):
+                    continue
+                if not self.in_dictionary(cand):
+                    continue
+                need = float(p["dictionary_min_gain"])
             if self.inflections(word, cand):
                 continue
             gain = (model.logprob(cand) - own) if model is not None else 0.0
-            if gain < float(p["min_gain"] if listed else p["dictionary_min_gain"]):
+            if gain < need:
                 continue
             # prefer a correction the corpus or the document writes, then the most frequent
             key = (listed > 0, listed, gain, cand)
