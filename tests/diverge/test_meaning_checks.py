@@ -256,6 +256,21 @@ def test_the_one_or_left_unanswered_is_looked_for_among_the_ands() -> None:
     assert [d.severity for d in found] == ["major"] and "cumulative" in found[0].message
 
 
+def test_or_for_and_is_major_wherever_word_order_puts_it() -> None:
+    # the Kazakh list of objects stands before its head noun, the Russian one after it
+    texts = {"kk": "Тарап жер қойнауын барлауға немесе игеруге арналған рұқсаттарды береді.",
+             "ru": "Сторона выдает разрешения, предусмотренные ее законодательством, на разведку или освоение недр."}
+    assert _run([record("a", texts)], ("markers",), langs=("kk", "ru")) == []
+    (d,) = _run([record("a", _edit(texts, "ru", "разведку или", "разведку и"))], ("markers",), langs=("kk", "ru"))
+    assert d.severity == "major" and "cumulative" in d.message
+    # one "or" fewer and one "and" more, the other "or"s still there
+    three = {"kk": "Тарап құжатты немесе мәліметті көшіруге немесе сақтауға, не жоюға құқылы.",
+             "ru": "Сторона вправе копировать или хранить документ или сведения либо уничтожать их."}
+    assert _run([record("a", three)], ("markers",), langs=("kk", "ru")) == []
+    (d,) = _run([record("a", _edit(three, "ru", "либо", "и"))], ("markers",), langs=("kk", "ru"))
+    assert d.severity == "major"
+
+
 def test_and_or_is_not_an_and_for_an_or() -> None:
     texts = {"kk": "Тарап ақпаратты немесе құжаттарды және (немесе) үлгілерді ұсынады.",
              "ru": "Сторона представляет информацию, или документы и (или) образцы, или копии."}

@@ -407,6 +407,14 @@ class MarkersCheck(Check):
                     if i not in answered and j not in used:
                         answered.add(i)
                         used.add(j)
+                px = context.provision(al, x)
+                ands_x = [] if px is None else [s for s, e in px.conjunctions
+                                                if not any(0 <= m.start - e <= _AND_OR_GAP for m in found[x])]
+                if (not ors_y and ands_y) or len(ands_y) - len(ands_x) >= len(ors_x) - len(ors_y) > 0:
+                    # no "or" at all against an "and", or one "or" fewer and one "and" more: word
+                    # order may differ (a Kazakh list comes before its head noun), the alternative
+                    # is gone wherever it stood
+                    return True
                 for i, at in enumerate(ors_x):
                     if i not in answered and any(abs(at - a) <= SAME_PLACE for a in ands_y):
                         return True
