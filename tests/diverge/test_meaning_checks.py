@@ -138,6 +138,19 @@ def test_dropped_qualifier_of_a_duty_is_major_only_included() -> None:
     assert _run([record("b", after)]) == []
 
 
+def test_only_or_in_writing_dropped_from_a_permission_is_major() -> None:
+    texts = {"kk": "Тарап алынған мәліметтерді басқа мақсаттарда тек екінші Тараптың жазбаша келісімімен пайдалана алады.",
+             "az": "Tərəf alınmış məlumatlardan başqa məqsədlər üçün yalnız digər Tərəfin yazılı razılığı ilə istifadə edə bilər.",
+             "ru": "Сторона может использовать полученные сведения в иных целях только с письменного согласия другой Стороны."}
+    assert _run([record("a", texts)]) == []
+    for lang, old, new in [("ru", "только с", "с"), ("kk", "тек екінші", "екінші"), ("az", "yalnız digər", "digər")]:
+        (d,) = _run([record("a", _edit(texts, lang, old, new))])
+        assert d.severity == "major" and "right may be exercised" in d.message, (lang, d.message)
+    # a manner qualifier of a permission stays a nuance
+    (d,) = _run([record("a", _edit(MAY, "ru", "вправе запросить", "вправе непосредственно запросить"))])
+    assert d.severity == "minor"
+
+
 MANNER = {
     "directly": ({"kk": "Құзыретті органдар тікелей ынтымақтасады.", "az": "Səlahiyyətli orqanlar bilavasitə əməkdaşlıq edirlər.",
                   "ru": "Компетентные органы сотрудничают непосредственно."},

@@ -36,7 +36,7 @@ from treaty_align.diverge.morphology import Match, find_all, lexicon
 from treaty_align.meaning import MAIN_SCOPES, Provision
 from treaty_align.meaning.modal_sense import is_possibility, is_validity
 from treaty_align.meaning.qualifiers import GLOSS as QUALIFIER_GLOSS
-from treaty_align.meaning.qualifiers import OBLIGATION_QUALIFIERS
+from treaty_align.meaning.qualifiers import OBLIGATION_QUALIFIERS, PERMISSION_QUALIFIERS
 from treaty_align.meaning.rules import rules
 from treaty_align.messages import actor_of, consequence
 from treaty_align.model import Alignment, Divergence, Evidence
@@ -300,7 +300,10 @@ class MarkersCheck(Check):
             # a list may say it once for all its items, in the lead-in or in one item
             if all((lp := context.list_provision(al, x)) is not None and lp.qualifier(concept) for x in lacks):
                 continue
-            major = concept in OBLIGATION_QUALIFIERS and all(provs[x].states_duty for x in has)
+            duty = concept in OBLIGATION_QUALIFIERS and all(provs[x].states_duty for x in has)
+            right = not duty and concept in PERMISSION_QUALIFIERS and all(
+                provs[x].families(MAIN_SCOPES)["permission"] for x in has)
+            major = duty or right
             found = {x: provs[x].qualifier(concept) for x in provs}
             anchor = found[has[0]][0].start / max(1, len(sides[has[0]].text))
             evidence = []
@@ -310,8 +313,10 @@ class MarkersCheck(Check):
             words_ = "; ".join(", ".join(f"‘{sides[x].text[q.start:q.end]}’" for q in found[x]) for x in has)
             message = (f"{'/'.join(has)} says ‘{QUALIFIER_GLOSS.get(concept, concept)}’ ({words_}); "
                        f"{'/'.join(lacks)} has no equivalent.")
-            if major:
+            if duty:
                 message += " This changes how the duty must be performed."
+            elif right:
+                message += " This changes on what terms the right may be exercised."
             out.append(make_divergence(self.name, MAJOR if major else MINOR, message, evidence,
                                        alignment=al, context=context,
                                        values={x: bool(found[x]) for x in provs}))

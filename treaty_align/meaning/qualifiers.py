@@ -16,6 +16,9 @@ from treaty_align.meaning.rules import MeaningRules
 OBLIGATION_QUALIFIERS: frozenset[str] = frozenset(
     {"in_writing", "immediately", "at_least", "at_most", "in_advance", "only"}
 )
+#: ... and whose loss also widens a permission ("may use it only with written consent"): what
+#: a right may be exercised for, or the form it must take
+PERMISSION_QUALIFIERS: frozenset[str] = frozenset({"in_writing", "only"})
 
 GLOSS = {
     "in_writing": "in writing",
