@@ -299,3 +299,11 @@ def test_as_soon_as_is_no_only() -> None:
             "ru": "Протокол вступает в силу, только когда его примут Стороны."}
     (d,) = _run([record("a", only)], ("markers",), langs=("kk", "ru"))
     assert "only" in d.message
+
+
+def test_directly_and_immediately_are_no_negation_inside_a_word() -> None:
+    texts = {"kk": "Орталық органдар тікелей өзара іс-қимыл жасайды.",
+             "ru": "Центральные органы взаимодействуют непосредственно."}
+    assert _run([record("a", texts)], langs=("kk", "ru")) == []
+    (d,) = _run([record("a", _edit(texts, "kk", "жасайды", "жасамайды"))], langs=("kk", "ru"))
+    assert d.severity == "major" and "inside a word" not in d.message
