@@ -307,3 +307,11 @@ def test_directly_and_immediately_are_no_negation_inside_a_word() -> None:
     assert _run([record("a", texts)], langs=("kk", "ru")) == []
     (d,) = _run([record("a", _edit(texts, "kk", "жасайды", "жасамайды"))], langs=("kk", "ru"))
     assert d.severity == "major" and "inside a word" not in d.message
+
+
+def test_a_negated_verb_beside_a_negated_participle_on_both_sides_is_compared() -> None:
+    texts = {"kk": "Тараптар ақпаратты рұқсат етілмеген пайдаланудан қорғау шараларын жүзеге асырады.",
+             "az": "Tərəflər məlumatın icazə verilməmiş istifadədən qorunması üçün tədbirlər həyata keçirirlər."}
+    assert _run([record("a", texts)], langs=("kk", "az")) == []
+    (d,) = _run([record("a", _edit(texts, "kk", "жүзеге асырады", "жүзеге асырмайды"))], langs=("kk", "az"))
+    assert d.severity == "major", d.message

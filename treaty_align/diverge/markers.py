@@ -196,9 +196,10 @@ class MarkersCheck(Check):
             if not major and not elsewhere and _sentence_differs(family, has, lacks, provs):
                 major = True
             if not major and not elsewhere and family == "negative" and all(
-                    main[x]["negative"] > _negations(provs[y], every[y]) for x in has for y in lacks):
-                # more negated main predicates than the other side has negations of any kind:
-                # one "does not" has become "does" ("does not sell and does not pass on")
+                    main[x]["negative"] > main[y]["negative"]
+                    and _negations(provs[x], every[x]) > _negations(provs[y], every[y]) for x in has for y in lacks):
+                # more negated main predicates, and more negations of any kind, than the other
+                # side: one "does not" has become "does" ("does not sell and does not pass on")
                 major = True
             covers = False
             if not major and not elsewhere and family == "negative" and absent and all(
