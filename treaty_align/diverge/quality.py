@@ -4,7 +4,9 @@ General methods, the same for every language, driven by per-language data:
 
 * **near misses** — a word that neither the language's word list (``wordlist.tsv``, word
   frequencies counted in the real corpus by ``benchmarks/fit_wordlists.py``), nor its
-  dictionary where it has one (Russian: pymorphy3's), nor the rest of the document writes,
+  dictionary where it has one (Russian: pymorphy3's; Kazakh, Azerbaijani: a Hunspell
+  dictionary where the ``spell`` extra is installed, :mod:`treaty_align.diverge.spelling`),
+  nor the rest of the document writes,
   and that is one edit (a letter replaced, dropped, added, or two neighbours swapped) from a
   word one of them does write: a likely typo, and that word is the suggestion. A noisy-channel
   test keeps it apart from a rare real word: the correction must be much more likely as a
