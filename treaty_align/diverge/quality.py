@@ -4,7 +4,9 @@ General methods, the same for every language, driven by per-language data:
 
 * **near misses** — a word that neither the language's word list (``wordlist.tsv``, word
   frequencies counted in the real corpus by ``benchmarks/fit_wordlists.py``), nor its
-  dictionary where it has one (Russian: pymorphy3's), nor the rest of the document writes,
+  dictionary where it has one (Russian: pymorphy3's; Kazakh, Azerbaijani: a Hunspell
+  dictionary where the ``spell`` extra is installed, :mod:`treaty_align.diverge.spelling`),
+  nor the rest of the document writes,
   and that is one edit (a letter replaced, dropped, added, or two neighbours swapped) from a
   word one of them does write: a likely typo, and that word is the suggestion. A noisy-channel
   test keeps it apart from a rare real word: the correction must be much more likely as a
@@ -71,6 +73,9 @@ _DEFAULTS: dict[str, Any] = {
     "proper_grammemes": [],
     "endings": [],
     "dictionary": "",
+    "hunspell": "",
+    "dictionary_endings": 0,
+    "dictionary_insertions": True,
     "learned_endings": True,
     "min_stem": 3,
     "min_ending_stems": 3,
@@ -253,8 +258,14 @@ class WordList:
         return any(word[:i] in self.stems and word[i:] in self.endings for i in range(low, len(word) + 1))
 
     def in_dictionary(self, word: str) -> bool:
-        """Return True when the language's dictionary (``quality.json`` ``dictionary``) has ``word``."""
-        if self.params["dictionary"] != "pymorphy3":
+        """Return True when the language's dictionary (``quality.json`` ``dictionary``) has ``word``:
+        pymorphy3's (Russian), or a Hunspell dictionary where one is installed (the ``spell``
+        extra, :mod:`treaty_align.diverge.spelling`; without it, False)."""
+        kind = self.params["dictionary"]
+        if kind == "hunspell":
+            spelling = self._hunspell()
+            return spelling is not None and spelling.known(word)
+        if kind != "pymorphy3":
             return False
         from treaty_align.meaning.russian import is_known
 
@@ -264,14 +275,41 @@ class WordList:
         plain = word.translate({ord(a): b for a, b in dict(self.params.get("dictionary_fold", {})).items()})
         return plain != word and is_known(plain)
 
+    def _hunspell(self) -> Any:
+        from treaty_align.diverge.spelling import dictionary
+
+        return dictionary(str(self.params["hunspell"]), self.lang)
+
     def common_noun(self, word: str) -> bool:
         """Return True when the dictionary has ``word`` and its likeliest reading is no proper
-        name (none of ``quality.json`` ``proper_grammemes``: a first name, a place ...)."""
+        name (none of ``quality.json`` ``proper_grammemes``: a first name, a place ...; for a
+        Hunspell dictionary, a form of a stem it writes in lower case)."""
         if not self.in_dictionary(word):
             return False
+        if self.params["dictionary"] == "hunspell":
+            return bool(self._hunspell().common(word))
         from treaty_align.meaning.russian import tags
 
         return not (tags(word) & set(self.params["proper_grammemes"]))
+
+    def dictionary_inflected(self, word: str, depth: int | None = None) -> bool:
+        """Return True when ``word`` is a dictionary form followed by up to ``depth`` endings of
+        ``quality.json`` (default ``dictionary_endings``; 0: never).
+
+        A spelling dictionary of an agglutinative language lists its stems with some endings,
+        never every chain of them (a Kazakh verbal noun in a case).
+        """
+        depth = int(self.params["dictionary_endings"]) if depth is None else depth
+        endings = _endings(tuple(self.params["endings"]))
+        if depth <= 0 or not endings:
+            return False
+        low = int(self.params["min_stem"])
+        longest = max(len(e) for e in endings)
+        for k in range(max(low, len(word) - longest), len(word)):
+            if word[k:] in endings and (self.in_dictionary(word[:k])
+                                        or self.dictionary_inflected(word[:k], depth - 1)):
+                return True
+        return False
 
     def inflections(self, a: str, b: str) -> bool:
         """Return True when ``a`` and ``b`` are one stem with two endings of ``quality.json``."""
@@ -318,6 +356,10 @@ class WordList:
             return None
         if self.in_dictionary(word) or (self.endings and self.analysable(word)):
             return None
+        # a dictionary form with an ending the dictionary does not list (a verbal noun in a
+        # case) is likelier a real word than a slip for another form of the dictionary: only a
+        # correction some text writes is taken for it
+        inflected = self.dictionary_inflected(word)
         document = document or {}
         model = self.model
         own = model.logprob(word) if model is not None else 0.0
@@ -337,6 +379,15 @@ class WordList:
             need = float(p["min_gain"])
             if not listed:
                 # a correction no text writes: a form of the dictionary
+                if inflected:
+                    continue
+                # the word with one letter more than a dictionary form: a stray letter that
+                # doubles no neighbour is a rarer slip than a real word one letter longer
+                # than another (a loanword the dictionary lacks, a negative verb); taken only
+                # where quality.json allows it
+                if (len(cand) < len(word) and not p["dictionary_insertions"]
+                        and word[at] not in (word[at - 1:at] + word[at + 1:at + 2])):
+                    continue
                 if capitalised and not (long_capitalised and self.common_noun(cand)):
                     continue
                 if not self.in_dictionary(cand):
