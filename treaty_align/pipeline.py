@@ -99,6 +99,12 @@ def comparison_signature(encoder: Any, languages: Sequence[str], authority: str 
     sig["checks"] = list(checks) if checks is not None else "all"
     sig["morphology"] = morphology
     sig["align_options"] = dataclasses.asdict(options)
+    from treaty_align.diverge.spelling import dictionaries_used
+
+    # the typos found depend on the spelling dictionaries installed (the ``spell`` extra)
+    spelling = dictionaries_used(languages)
+    if spelling:
+        sig["spelling_dictionaries"] = spelling
     return sig
 
 

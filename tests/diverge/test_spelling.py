@@ -190,3 +190,15 @@ def test_the_real_azerbaijani_dictionary_is_read():
     dictionary.cache_clear()
     d = dictionary("az_AZ", "az")
     assert d is not None and d.known("respublikası") and not d.known("respublikkası")
+
+
+def test_the_signature_says_which_spelling_dictionaries_were_read(tmp_path, monkeypatch) -> None:
+    from treaty_align.diverge import spelling
+
+    monkeypatch.setenv(spelling.PATH_VARIABLE, str(tmp_path))
+    monkeypatch.setattr(spelling, "PACKAGE", "no_such_package_for_this_test")
+    assert spelling.dictionaries_used(["kk", "az", "ru"]) == {"kk": "none", "az": "none"}
+    (tmp_path / "kk_KZ.aff").write_text("SET UTF-8\n", encoding="utf-8")
+    (tmp_path / "kk_KZ.dic").write_text("1\nсөз\n", encoding="utf-8")
+    used = spelling.dictionaries_used(["kk"])
+    assert used["kk"].startswith("kk_KZ ") and len(used["kk"].split()[1]) == 12

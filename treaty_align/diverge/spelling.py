@@ -23,13 +23,14 @@ dictionary that relies on them only accepts fewer words.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import importlib.util
 import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 
 from treaty_align.diverge.morphology import fold
 
@@ -237,3 +238,24 @@ def dictionary(name: str, lang: str) -> Hunspell | None:
         return Hunspell.from_files(*files, lang)
     except (UnsupportedDictionary, UnicodeDecodeError, OSError):
         return None
+
+
+def dictionaries_used(languages: Sequence[str]) -> dict[str, str]:
+    """Return, per language whose text-quality check reads a Hunspell dictionary, which one it
+    reads: ``"<name> <sha1 of its .dic, 12 hex>"``, or ``"none"`` when it is not installed.
+
+    Recorded in the signature of every result: the typos found depend on it.
+    """
+    from treaty_align.diverge.quality import quality_params
+
+    out: dict[str, str] = {}
+    for lang in languages:
+        name = str(quality_params(lang).get("hunspell", "") or "")
+        if quality_params(lang).get("dictionary") != "hunspell" or not name:
+            continue
+        files = find(name)
+        if files is None:
+            out[lang] = "none"
+        else:
+            out[lang] = f"{name} {hashlib.sha1(files[1].read_bytes()).hexdigest()[:12]}"
+    return out
