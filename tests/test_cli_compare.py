@@ -121,6 +121,8 @@ def test_review_decisions_in_the_baseline_are_applied_and_kept(tmp_path, cache):
     assert shown[accepted] == {"status": "accepted", "note": "the usual rendering"}
     assert shown[rejected]["status"] == "rejected"
     assert proc.returncode == 1  # the rejected finding still fails the gate
+    # ... and it alone is counted as failing: the accepted one never fails
+    assert "treaty-align: 1 finding(s) at or above 'info'" in proc.stderr
     assert report["summary"]["decisions"] == {"accepted": 1, "rejected": 1, "open": 0}
     assert report["summary"]["baselined"] == len(ids) - 2
     # every finding carries its citation in each document's style and a confidence

@@ -358,7 +358,9 @@ def _run_compare(args: argparse.Namespace) -> tuple[str | Iterable[str], int, st
         _warn_summarised(comparison.warnings)
     code = gate(gated, args.fail_on)
     if code == EXIT_FINDINGS:
-        failing = [d for d in gated.divergences if severity_rank(d.severity) <= severity_rank(args.fail_on)]
+        # accepted findings never fail the gate, so they are not counted as failing either
+        failing = [d for d in gated.divergences
+                   if severity_rank(d.severity) <= severity_rank(args.fail_on) and not d.accepted]
         sys.stderr.write(f"treaty-align: {len(failing)} finding(s) at or above '{args.fail_on}' "
                          f"(--fail-on {args.fail_on}): exit 1\n")
     if args.format == "table":
