@@ -69,3 +69,16 @@ def test_a_word_that_only_stands_beside_the_source_word_is_not_its_rendering():
     index = RenderingIndex(recs, ("ru", "kk"))
     assert index.usual_rendering("контроль", "ru", "kk") is not None
     assert index.usual_rendering("исполнением", "ru", "kk") is None
+
+
+def test_without_an_authority_the_source_is_the_side_quoting_a_short_wording():
+    # the Kazakh side quotes the wording, the Azerbaijani side the whole clause that lacks it: the
+    # suggestion renders the wording, whichever language comes first
+    recs = _records()
+    finding = Divergence("x1", "markers", "minor", "synthetic finding",
+                         (Evidence("az", "art4.p1", 4, "Tərəflər sənədləri vaxtında qaytarır və bu barədə bildirir."),
+                          Evidence("kk", "art4.p1", 4, "дереу")),
+                         alignment_id="art4.p1")
+    recs[3] = dataclasses.replace(recs[3], divergences=(finding,))
+    for order in (("az", "kk"), ("kk", "az")):
+        assert with_suggestions(recs, order)[3].divergences[0].suggestion == "az: dərhal"

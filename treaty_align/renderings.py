@@ -136,15 +136,22 @@ def with_suggestions(alignments: Sequence[Alignment], languages: Sequence[str],
                 continue
             if index is None:
                 index = RenderingIndex(alignments, languages)
-            changed.append(_suggest(d, index, src, al.id))
+            changed.append(_suggest(d, index, src, al.id, fixed=authority in languages))
         out.append(al.with_divergences(tuple(changed)) if changed != list(al.divergences) else al)
     return tuple(out)
 
 
-def _suggest(d: Divergence, index: RenderingIndex, src: str, record_id: str) -> Divergence:
+def _suggest(d: Divergence, index: RenderingIndex, src: str, record_id: str, fixed: bool = True) -> Divergence:
     quotes: dict[str, str] = {}
     for e in d.evidence:
         quotes.setdefault(e.language, e.quote)
+    if not fixed:
+        # no version prevails: the source is the first language whose quote is a wording short
+        # enough to look up ("дереу" against a whole Azerbaijani clause that lacks it), the
+        # first language code when none is
+        short = [lang for lang in sorted(quotes) if 0 < len(_LETTERS.findall(quotes[lang])) <= MAX_QUOTE_WORDS]
+        if short and src not in short:
+            src = short[0]
     source = quotes.get(src)
     if not source:
         return d
