@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 
 from tests.report.conftest import N_DIVERGENCES, N_RECORDS
 
+from treaty_align.model import Decision
 from treaty_align.report._common import display_width
 from treaty_align.report.csv import render_csv
 from treaty_align.report.markdown import md_escape, render_markdown
@@ -32,9 +34,24 @@ def test_table_has_one_row_per_record_aligned_columns(comparison):
 
 def test_findings_table_most_severe_first(comparison):
     header, _, *rows = findings_table(comparison).splitlines()
-    assert header.split() == ["SEVERITY", "CHECK", "ART", "RECORD", "LINES", "MESSAGE"]
+    assert header.split() == ["SEVERITY", "CHECK", "WHERE", "CONF", "RECORD", "LINES", "MESSAGE"]
     assert [r.split()[0] for r in rows] == ["MAJOR", "MAJOR", "MINOR", "MINOR", "INFO"]
     assert "kk:5, az:5" in rows[0]
+    # the citation in the document's style and the confidence, so a memo can cite the row
+    assert rows[0].split()[2:4] == ["Art.", "1(1)"] and rows[0].split()[4] == "0.90"
+
+
+def test_findings_table_shows_the_review_decision(comparison):
+    al = comparison.alignments
+    first = next(i for i, a in enumerate(al) if a.divergences)
+    d = al[first].divergences[0]
+    reviewed = dataclasses.replace(d, decision=Decision("accepted", "the usual rendering"))
+    c = dataclasses.replace(comparison, alignments=al[:first] + (al[first].with_divergences(
+        (reviewed,) + al[first].divergences[1:]),) + al[first + 1:])
+    text = findings_table(c, width=200)
+    assert "[accepted: the usual rendering] " + d.message.split()[0] in text
+    narrow = findings_table(c, width=60)
+    assert "[accepted: the usual rendering]" in narrow and "confidence 0.90" in narrow
 
 
 def test_render_table_summary_and_empty(comparison, empty_comparison):

@@ -26,7 +26,7 @@ from treaty_align.report._common import (
 )
 
 if TYPE_CHECKING:
-    from treaty_align.model import Comparison
+    from treaty_align.model import Comparison, Divergence
 
 _TEXT_WIDTH = {2: 34, 3: 26}  # columns per text column, by number of languages
 _EMPTY = "—"
@@ -137,9 +137,11 @@ def alignments_table(c: "Comparison", width: int | None = None) -> str:
 def findings_table(c: "Comparison", width: int | None = None, hidden: int = 0) -> str:
     """Return the findings as a text table, most severe first.
 
-    Columns: severity, check, article, record, source lines of the quotes, message. With a
-    ``width`` the message is wrapped onto continuation lines so that no line is wider; without,
-    it stays on one line. When there are no findings, returns one line saying so, and how many
+    Columns: severity, check, citation (in the document's own style, the article when the
+    finding has none), confidence, record, source lines of the quotes, message (after the
+    translator's review decision, when the baseline file records one). With a ``width`` the
+    message is wrapped onto continuation lines so that no line is wider; without, it stays on
+    one line. When there are no findings, returns one line saying so, and how many
     (``hidden``) a baseline hid.
     """
     rows = []
@@ -151,10 +153,11 @@ def findings_table(c: "Comparison", width: int | None = None, hidden: int = 0) -
                     [
                         d.severity.upper(),
                         d.kind,
-                        a.article or a.block or "",
+                        d.cite() or a.article or a.block or "",
+                        "" if d.confidence is None else f"{d.confidence:.2f}",
                         d.alignment_id or a.id,
                         evidence_lines(d.evidence),
-                        " ".join(clean_text(d.message).split()),
+                        _decision_prefix(d) + " ".join(clean_text(d.message).split()),
                     ],
                 )
             )
@@ -164,15 +167,16 @@ def findings_table(c: "Comparison", width: int | None = None, hidden: int = 0) -
         return "No divergences found.\n"
     ordered = {id(d): i for i, d in enumerate(sorted_divergences(d for d, _ in rows))}
     cells = [r for _, r in sorted(rows, key=lambda dr: ordered[id(dr[0])])]
-    header = ["SEVERITY", "CHECK", "ART", "RECORD", "LINES", "MESSAGE"]
-    widths = _widths(header[:-1], [r[:-1] for r in cells], [8, 12, 10, 16, 28])
+    header = ["SEVERITY", "CHECK", "WHERE", "CONF", "RECORD", "LINES", "MESSAGE"]
+    widths = _widths(header[:-1], [r[:-1] for r in cells], [8, 12, 30, 4, 16, 28])
     indent = sum(widths) + _GAP * len(widths)
     if width is not None and width - indent < _NARROW_MESSAGE:
         # a narrow terminal: one heading line per finding, the message wrapped under it
         lines = []
         for r in cells:
             article = f"art {r[2]}" if r[2][:1].isdigit() else r[2]
-            where = " · ".join(x for x in (r[1], article, r[3], r[4]) if x)
+            sure = f"confidence {r[3]}" if r[3] else ""
+            where = " · ".join(x for x in (r[1], article, sure, r[4], r[5]) if x)
             lines += textwrap.wrap(f"{r[0]} {where}", width, subsequent_indent="    ")
             lines += textwrap.wrap(r[-1], width, initial_indent="    ", subsequent_indent="    ")
         if hidden:
@@ -191,6 +195,14 @@ def findings_table(c: "Comparison", width: int | None = None, hidden: int = 0) -
     if hidden:
         lines.append(f"({hidden} more hidden by the baseline)")
     return "\n".join(lines) + "\n"
+
+
+def _decision_prefix(d: "Divergence") -> str:
+    """Return "[accepted: note] " for a finding the translator has reviewed, else ""."""
+    if d.decision is None:
+        return ""
+    note = " ".join(clean_text(d.decision.note).split())
+    return f"[{d.decision.status}{': ' + note if note else ''}] "
 
 
 def render_table(c: "Comparison", *, width: int | None = None, records: bool = False,
