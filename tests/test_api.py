@@ -66,3 +66,34 @@ def test_treaty_format_lists_a_few_warnings_then_counts_them(kk_treaty):
     lines = noisy.format().splitlines()
     assert lines[-6:] == [f"warning: odd line {i}" for i in range(5)] + [
         "... and 7 more warnings (all of them are in --format json)"]
+
+
+def test_compare_applies_a_baseline_file_or_object(tmp_path):
+    from treaty_align.baseline import Baseline, write_baseline
+    from treaty_align.model import Decision
+
+    options = dict(encoder="lexical", use_cache=False)
+    first = treaty_align.compare(KK_PATH, AZ_PATH, **options)
+    assert first.divergences
+    path = tmp_path / "baseline.json"
+    write_baseline(path, first)
+    again = treaty_align.compare(KK_PATH, AZ_PATH, baseline=path, **options)
+    assert again.divergences == () and len(again.baselined) == len({d.id for d in first.divergences})
+    assert any("are not shown" in w and str(path) in w for w in again.warnings)
+    # a Baseline object brings decisions: the decided finding stays and carries its decision
+    decided = first.divergences[0]
+    reviewed = treaty_align.compare(
+        KK_PATH, AZ_PATH, baseline=Baseline(decisions={decided.id: Decision("accepted", "usual rendering")}),
+        **options)
+    kept = next(d for d in reviewed.divergences if d.id == decided.id)
+    assert kept.decision == Decision("accepted", "usual rendering") and kept.accepted
+    assert len(reviewed.divergences) == len(first.divergences)
+
+
+def test_compare_reads_the_baseline_before_comparing(tmp_path):
+    bad = tmp_path / "baseline.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(treaty_align.InputError, match="not valid JSON"):
+        treaty_align.compare(KK_PATH, AZ_PATH, encoder="no-such-encoder", baseline=bad)
+    with pytest.raises(TypeError, match="baseline must be a file path"):
+        treaty_align.compare(KK_PATH, AZ_PATH, encoder="lexical", baseline=3)

@@ -107,21 +107,36 @@ def bundled_corpus(lang: str) -> Any:
     return bundled_path(lang)
 
 
-def compare(*versions: Any, ru: Any = None, **options: Any) -> "Comparison":
+def compare(*versions: Any, ru: Any = None, baseline: Any = None, **options: Any) -> "Comparison":
     """Return the :class:`~treaty_align.model.Comparison` of two or three language versions.
 
     Each version is a path (text, Markdown, HTML, .docx, PDF) or a loaded ``Treaty`` (from
     :func:`load` or :func:`load_text`), in any order and any languages; ``ru`` names the Russian
     one explicitly; ``options`` are those of :func:`treaty_align.pipeline.compare_treaties`
     (``encoder``, ``authority``, ``checks`` as a list or a comma-separated string, ...).
+
+    ``baseline`` is a baseline file (``--baseline`` of the command line: its recorded findings
+    are hidden, their ids kept in ``Comparison.baselined``, its review decisions applied, and
+    the warnings say how many it hides) or a :class:`~treaty_align.baseline.Baseline`. It is
+    read before the comparison starts, so a bad file fails at once.
     """
     for n, source in enumerate(versions, start=1):
         check_source(source, what=f"version {n} (a path or a Treaty)")
     if ru is not None:
         check_source(ru, what="ru (a path or a Treaty)")
+    from treaty_align.baseline import Baseline, compare_with_baseline, read_baseline
     from treaty_align.pipeline import compare_treaties
 
-    return compare_treaties(*versions, ru=ru, **options)
+    recorded: Baseline | None = None
+    if isinstance(baseline, Baseline):
+        recorded, where = baseline, "given"
+    elif baseline is not None:
+        if not isinstance(baseline, (str, os.PathLike)):
+            raise TypeError(f"baseline must be a file path (str or os.PathLike) or a Baseline, "
+                            f"not {type(baseline).__name__}")
+        recorded, where = read_baseline(baseline), os.fspath(baseline)
+    result = compare_treaties(*versions, ru=ru, **options)
+    return result if recorded is None else compare_with_baseline(result, recorded, where)
 
 
 def open_results(path: Any) -> "CollectionResults":

@@ -205,6 +205,29 @@ def apply_baseline(comparison: "Comparison", ids: "frozenset[str] | set[str] | B
     return dataclasses.replace(comparison, alignments=tuple(alignments), baselined=baselined)
 
 
+def compare_with_baseline(comparison: "Comparison", baseline: Baseline, where: str) -> "Comparison":
+    """Return ``comparison`` with ``baseline`` applied and what that did said in its warnings.
+
+    The recorded findings without a decision are hidden, decisions are applied (see
+    :func:`apply_baseline`); the warnings say how many findings the baseline ``where`` (its
+    file name) hides, so that a baselined report never looks clean by accident, and when none
+    of its entries match this comparison (the baseline of another treaty or other options).
+    """
+    current = {d.id for d in comparison.divergences}
+    notes: list[str] = []
+    if baseline.ids and not baseline.ids & current:
+        notes.append(f"none of the {len(baseline.ids)} findings recorded in the baseline {where} "
+                     f"match this comparison: is it the baseline of another treaty, or of other "
+                     f"options (--encoder, --checks)?")
+    reported = apply_baseline(comparison, baseline)
+    hidden = len(comparison.divergences) - len(reported.divergences)
+    if hidden:
+        notes.append(f"{hidden} finding(s) recorded in the baseline {where} are not shown")
+    if notes:
+        reported = dataclasses.replace(reported, warnings=reported.warnings + tuple(notes))
+    return reported
+
+
 def decision_counts(comparison: "Comparison") -> dict[str, int]:
     """Return ``{"accepted": n, "rejected": n, "open": n}`` over the findings of ``comparison``."""
     counts = {status: 0 for status in DECISION_STATUSES}

@@ -255,7 +255,7 @@ def _with_baseline(args: argparse.Namespace, comparison: "Comparison",
                    recorded: "Baseline | None") -> tuple["Comparison", "Comparison", int]:
     """Return ``(what to report, what to gate, findings hidden)`` after ``--baseline`` /
     ``--update-baseline``; ``recorded`` is what :func:`_preflight_baseline` read."""
-    from treaty_align.baseline import Baseline, apply_baseline, write_baseline
+    from treaty_align.baseline import Baseline, apply_baseline, compare_with_baseline, write_baseline
 
     if not args.baseline:
         return comparison, comparison, 0
@@ -274,20 +274,8 @@ def _with_baseline(args: argparse.Namespace, comparison: "Comparison",
         # the findings just recorded no longer fail the gate; the report still shows them
         return comparison, apply_baseline(comparison, {d.id for d in comparison.divergences
                                                        if d.decision is None}), 0
-    recorded = recorded or Baseline()
-    current = {d.id for d in comparison.divergences}
-    notes: list[str] = []
-    if recorded.ids and not recorded.ids & current:
-        notes.append(f"none of the {len(recorded.ids)} findings recorded in the baseline {args.baseline} "
-                     f"match this comparison: is it the baseline of another treaty, or of other "
-                     f"options (--encoder, --checks)?")
-    reported = apply_baseline(comparison, recorded)
+    reported = compare_with_baseline(comparison, recorded or Baseline(), args.baseline)
     hidden = len(comparison.divergences) - len(reported.divergences)
-    if hidden:
-        # say so in the report itself, so that a baselined report never looks clean by accident
-        notes.append(f"{hidden} finding(s) recorded in the baseline {args.baseline} are not shown")
-    if notes:
-        reported = dataclasses.replace(reported, warnings=reported.warnings + tuple(notes))
     return reported, reported, hidden
 
 
