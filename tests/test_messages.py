@@ -258,3 +258,52 @@ def test_patterns_of_other_forms_are_left_alone():
     assert word_start_first(r"сторон\w*") is None
     # a quantifier binds the last letter
     assert word_start_first(r"\bsides?\w") == r"side(?<!\wside)s?\w"
+
+
+# a condition, an exception, an alternative, a qualifier on one side only: minor, and the
+# message says what to check and why (SYNTHETIC sentences)
+SEND = {"kk": "Тараптар құжаттарды жібереді.", "az": "Tərəflər sənədləri göndərirlər.",
+        "ru": "Стороны направляют документы."}
+SEND_IF = {"kk": "Сұрау болған жағдайда Тараптар құжаттарды жібереді.",
+           "az": "Sorğu olduğu halda Tərəflər sənədləri göndərirlər.",
+           "ru": "В случае запроса Стороны направляют документы."}
+SEND_EXCEPT = {"kk": "Құпия құжаттарды қоспағанда, Тараптар құжаттарды жібереді.",
+               "az": "Məxfi sənədlər istisna olmaqla, Tərəflər sənədləri göndərirlər.",
+               "ru": "За исключением секретных документов Стороны направляют документы."}
+SEND_OR = {"kk": "Тараптар паспорттың немесе куәліктің көшірмесін жібереді.",
+           "az": "Tərəflər pasportun və ya vəsiqənin surətini göndərirlər.",
+           "ru": "Стороны направляют копию паспорта или удостоверения."}
+SEND_COMMA = {"kk": "Тараптар паспорттың, куәліктің көшірмесін жібереді.",
+              "az": "Tərəflər pasportun, vəsiqənin surətini göndərirlər.",
+              "ru": "Стороны направляют копию паспорта, удостоверения."}
+WORDS = {"if": {"kk": "‘жағдайда’", "az": "‘halda’", "ru": "‘В случае’"},
+         "except": {"kk": "‘қоспағанда’", "az": "‘istisna’", "ru": "‘За исключением’"},
+         "or": {"kk": "‘немесе’", "az": "‘və ya’", "ru": "‘или’"}}
+
+
+@pytest.mark.parametrize("a, b", PAIRS)
+@pytest.mark.parametrize("concept, texts, against, gloss, why", [
+    ("if", SEND_IF, SEND, "a condition (if / in case)",
+     "A condition stated in one version only: that version applies the provision only in that case, "
+     "the other always. Check that both apply in the same cases."),
+    ("except", SEND_EXCEPT, SEND, "an exception (except)",
+     "An exception stated in one version only: the other version applies the provision to what is "
+     "excepted too."),
+    ("or", SEND_OR, SEND_COMMA, "an alternative (or)",
+     "Check that the items read the same way: alternatives (any one suffices) in one version, possibly "
+     "all required in the other."),
+])
+def test_minor_marker_message_in_each_pair(a, b, concept, texts, against, gloss, why):
+    (d,) = _findings({a: texts[a], b: against[b]}, TREATY, ["markers"])
+    assert (d.severity, d.message) == ("minor", f"{a} has {gloss} ({WORDS[concept][a]}) that {b} does not express. {why}")
+
+
+@pytest.mark.parametrize("a, b", PAIRS)
+def test_or_for_and_message_in_each_pair(a, b):
+    send_and = {"kk": "Тараптар паспорттың және куәліктің көшірмесін жібереді.",
+                "az": "Tərəflər pasportun və vəsiqənin surətini göndərirlər.",
+                "ru": "Стороны направляют копию паспорта и удостоверения."}
+    (d,) = _findings({a: SEND_OR[a], b: send_and[b]}, TREATY, ["markers"])
+    assert (d.severity, d.message) == ("major", (
+        f"{a} has an alternative (or) ({WORDS['or'][a]}) that {b} does not express. {b} joins with ‘and’ "
+        f"where {a} has ‘or’: cumulative instead of alternative, which changes what is required."))

@@ -61,6 +61,8 @@ _AND_OR_GAP = 3  # characters between the "and" and the "or" of "and (or)", "and
 DEONTIC_FAMILIES: tuple[str, ...] = ("permission", "negative")
 #: weaker markers that make the absence of a concept unsure ("when" may render "if")
 RELATED: dict[str, tuple[str, ...]] = {"if": ("when",)}
+#: the sentence (``consequence`` of data/en/messages.json) saying why a minor marker matters
+_WHY_MINOR: dict[str, str] = {"if": "condition", "except": "exception", "or": "alternative"}
 #: markers compared by number of occurrences rather than presence
 COUNTED_CONCEPTS: frozenset[str] = frozenset({"or"})
 
@@ -175,6 +177,7 @@ class MarkersCheck(Check):
                         counts["permission"] -= 1
         values = {lang: (main[lang]["permission"], main[lang]["negative"]) for lang in provs}
         parts, severity = [], None
+        minor_why: list[str] = []  # per part: the sentence saying why it matters, when minor
         possible_only = True
         scope_only = True  # every difference is a negated subordinate clause or participle
         found: dict[str, list[tuple[int, int]]] = {lang: [] for lang in provs}
@@ -234,6 +237,12 @@ class MarkersCheck(Check):
             severity = sev if severity in (None, MINOR) else severity
             parts.append(_possibility_phrase(has, lacks, sides, provs) if possible
                          else _deontic_phrase(family, has, lacks, absent, sides, provs))
+            if family == "permission":
+                minor_why.append("obligation_minor")
+            elif any(provs[x].lexical_negations for x in lacks):
+                minor_why.append("negation_minor")
+            else:
+                minor_why.append("negation_scope_minor")
             for x in provs:
                 found[x].extend((p.start, p.end) for p in provs[x].of_family(family))
         if not parts:
@@ -243,7 +252,10 @@ class MarkersCheck(Check):
         for x in provs:
             spans = sorted(set(found[x]))
             evidence.extend([context.evidence(sides[x], s, e) for s, e in spans] or [context.near(sides[x], anchor)])
-        message = ("Modality differs: " if possible_only else "Negation differs: " if scope_only
+        # a minor difference of negation only (a negated participle, a negation inside a word)
+        # is named as such: no "must" or "may" differs
+        negation_only = severity != MAJOR and bool(minor_why) and all(w != "obligation_minor" for w in minor_why)
+        message = ("Modality differs: " if possible_only else "Negation differs: " if scope_only or negation_only
                    else "Obligation differs: ") + "; ".join(parts) + "."
         if scope_only:
             message += " " + consequence("scope", "")
@@ -251,6 +263,9 @@ class MarkersCheck(Check):
             message += " " + consequence("nuance", "")
         elif severity == MAJOR:
             message += " " + consequence("obligation", actor_of(context.treaties, context.authority))
+        else:
+            actor = actor_of(context.treaties, context.authority)
+            message += " " + " ".join(dict.fromkeys(consequence(why, actor) for why in minor_why))
         return [make_divergence(self.name, severity or MINOR, message, evidence, alignment=al,
                                 context=context, values=values)]
 
@@ -318,6 +333,8 @@ class MarkersCheck(Check):
                 message += " This changes how the duty must be performed."
             elif right:
                 message += " This changes on what terms the right may be exercised."
+            else:
+                message += " " + consequence("qualifier", "")
             out.append(make_divergence(self.name, MAJOR if major else MINOR, message, evidence,
                                        alignment=al, context=context,
                                        values={x: bool(found[x]) for x in provs}))
@@ -344,6 +361,10 @@ class MarkersCheck(Check):
                        f"{'/'.join(lacks)} has " + ("similar but weaker time wording" if other_time else "no equivalent") + ".")
             if severity == MAJOR:
                 message += " " + consequence("time", actor_of(context.treaties, context.authority))
+            elif other_time:
+                message += " " + consequence("time_weaker", "")
+            else:
+                message += " " + consequence("qualifier", "")
             out.append(make_divergence(self.name, severity, message, evidence, alignment=al,
                                        context=context, values=values))
         return out
@@ -378,6 +399,8 @@ class MarkersCheck(Check):
                 severity = MAJOR
                 message += (f" {'/'.join(lacks)} joins with ‘and’ where {'/'.join(has)} has ‘or’: "
                             "cumulative instead of alternative, which changes what is required.")
+            else:
+                message += " " + consequence(_WHY_MINOR[concept], "")
             out.append(make_divergence(self.name, severity, message, evidence, alignment=al,
                                        context=context, values=values))
         return out
