@@ -11,6 +11,9 @@ Then runs, each as a fresh ``treaty-align batch`` process with a fresh output fo
 * the baseline: one ``treaty-align compare`` process per document, one after the other (what
   one would script without ``batch``), on the first ``--baseline-docs`` documents;
 * ``batch`` with the process pool, 1 and 2 workers, cold embedding cache (an empty folder);
+* ``batch`` with 1 worker whose encoder runs one thread (``OMP_NUM_THREADS=1``): a lone worker's
+  e5 engine otherwise uses every core while it encodes, so this row shows how the work scales
+  per core;
 * ``batch --executor dask`` on a LocalCluster of 2 workers, cold cache;
 * ``batch`` with 2 workers again on the 2-worker run's cache (warm).
 
@@ -81,14 +84,24 @@ def build_collection(texts: Path, copies: int, target: Path) -> list[str]:
 
 
 def run_batch(collection: Path, out: Path, cache: Path, encoder: str, jobs: int,
-              executor: str = "process") -> dict[str, float]:
-    """Run one batch in a fresh process; return its wall time, counts and worker memory."""
+              executor: str = "process", threads: int | None = None) -> dict[str, float]:
+    """Run one batch in a fresh process; return its wall time, counts and worker memory.
+
+    ``threads`` caps the encoder's threads per worker (``OMP_NUM_THREADS``); None leaves the
+    batch's own share (the CPUs divided among the workers).
+    """
+    import os
+
     import treaty_align
 
     cmd = [sys.executable, "-m", "treaty_align.cli", "batch", str(collection), "-o", str(out),
            "--encoder", encoder, "--cache-dir", str(cache), "-j", str(jobs), "--executor", executor, "-q"]
     started = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True)
+    env = dict(os.environ)
+    env.pop("OMP_NUM_THREADS", None)
+    if threads is not None:
+        env["OMP_NUM_THREADS"] = str(threads)
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
     wall = time.perf_counter() - started
     if done.returncode not in (0, 1, 2) or not (out / "results.sqlite3").is_file():
         raise SystemExit(f"batch failed ({done.returncode}): {done.stderr.strip()}")
@@ -123,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--copies", type=int, default=6, help="distinct copies of each act (default 6)")
     parser.add_argument("--encoder", default="e5-small")
     parser.add_argument("--baseline-docs", type=int, default=8, help="documents the baseline compares")
-    parser.add_argument("--skip", default="", help="comma-separated runs to leave out: baseline,dask,warm")
+    parser.add_argument("--skip", default="", help="comma-separated runs to leave out: baseline,one-thread,dask,warm")
     parser.add_argument("--csv", type=Path, help="also write the table as CSV here")
     args = parser.parse_args(argv)
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
@@ -143,6 +156,12 @@ def main(argv: list[str] | None = None) -> int:
                          run_baseline(collection, ids[: args.baseline_docs], base_cache, args.encoder)))
         one = run_batch(collection, scratch / "out-1", scratch / "cache-1", args.encoder, 1)
         rows.append(("batch, process pool, 1 worker, cold", one))
+        single = None
+        if "one-thread" not in skip:
+            # the per-core reference: one worker whose encoder runs one thread (by default a lone
+            # worker's e5 engine uses every core while it encodes)
+            single = run_batch(collection, scratch / "out-1t", scratch / "cache-1t", args.encoder, 1, threads=1)
+            rows.append(("batch, process pool, 1 worker, 1 thread, cold", single))
         two = run_batch(collection, scratch / "out-2", scratch / "cache-2", args.encoder, 2)
         rows.append(("batch, process pool, 2 workers, cold", two))
         dask = None
@@ -166,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
                           round(speedup, 2), peak])
         print()
         print(f"2 workers / 1 worker: {per_minute(two) / per_minute(one):.2f}x (target >= 1.7x)")
+        if single is not None:
+            print(f"2 workers / 1 worker with 1 thread: {per_minute(two) / per_minute(single):.2f}x "
+                  "(how the work scales per core)")
         if dask is not None:
             print(f"Dask / process pool (2 workers): {per_minute(dask) / per_minute(two):.2f} (target >= 0.85)")
         peak = max(fig.get("peak_mb", 0.0) for _, fig in rows)

@@ -126,3 +126,26 @@ def test_open_results_refuses_a_folder_without_results(tmp_path):
     (tmp_path / DB_NAME).write_bytes(b"not sqlite at all" * 100)
     with pytest.raises(InputError, match="not a treaty-align results database"):
         treaty_align.open_results(tmp_path)
+
+
+def test_each_pool_worker_gets_its_share_of_the_cpus(monkeypatch):
+    import os
+
+    from treaty_align.batch.executors import THREADS_VARIABLE, ProcessExecutor, threads_per_worker
+
+    cpus = len(os.sched_getaffinity(0))
+    assert threads_per_worker(1) == cpus
+    assert threads_per_worker(cpus) == 1 and threads_per_worker(4 * cpus) == 1
+    monkeypatch.delenv(THREADS_VARIABLE, raising=False)
+    pool = ProcessExecutor(2)._pool()
+    try:
+        assert pool.submit(os.getenv, THREADS_VARIABLE).result() == str(max(1, cpus // 2))
+    finally:
+        pool.shutdown()
+    # a cap the user set is kept
+    monkeypatch.setenv(THREADS_VARIABLE, "3")
+    pool = ProcessExecutor(2)._pool()
+    try:
+        assert pool.submit(os.getenv, THREADS_VARIABLE).result() == "3"
+    finally:
+        pool.shutdown()

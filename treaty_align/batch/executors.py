@@ -9,6 +9,7 @@ tried again, and after ``max_attempts`` tries recorded as failed with a one-line
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -52,6 +53,30 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
+#: the environment variable that caps the threads of the encoder's OpenMP engine
+THREADS_VARIABLE = "OMP_NUM_THREADS"
+
+
+def threads_per_worker(jobs: int) -> int:
+    """Return how many threads each of ``jobs`` workers may use: the CPUs shared out, at least 1.
+
+    The e5 engine runs OpenMP threads on every CPU by default: one worker alone already keeps
+    both cores of a 2-core machine busy while it encodes, and two workers would each start two
+    threads on two cores (four threads fighting for two cores). Dask's nanny sets the same cap
+    (``distributed.nanny.pre-spawn-environ``).
+    """
+    try:
+        cpus = len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, cpus // max(1, jobs))
+
+
+def _cap_threads(threads: int) -> None:
+    """Set the worker's thread cap before it loads the encoder, unless the user set one."""
+    os.environ.setdefault(THREADS_VARIABLE, str(threads))
+
+
 class ProcessExecutor:
     """A pool of ``jobs`` local worker processes (``concurrent.futures``).
 
@@ -67,7 +92,10 @@ class ProcessExecutor:
         self.restarts = 0
 
     def _pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.jobs, mp_context=_context())
+        # each worker's encoder gets its share of the CPUs (set in the worker, before the engine
+        # is loaded there, which reads the variable once)
+        return ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_cap_threads,
+                                   initargs=(threads_per_worker(self.jobs),))
 
     def run(self, items: Iterable[WorkItem]) -> Iterator[tuple[WorkItem, DocumentOutcome]]:
         """Yield ``(item, outcome)`` for every item, as they finish."""
