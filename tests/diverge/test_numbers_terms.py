@@ -146,12 +146,43 @@ def test_terminology_right_replaced_by_duty_is_major(lang, old, new) -> None:
     assert "right" in d.message and "duty" in d.message
 
 
-def test_terminology_near_term_is_minor() -> None:
+def test_terminology_near_term_put_for_another_is_major() -> None:
+    # each side names an instrument the other lacks: what the provision acts on has changed
     texts = {"kk": "Конференция өз Жарғысына сәйкес жұмыс істейді.",
              "ru": "Конференция действует в соответствии со своим Уставом."}
     assert _run(texts, "terminology", ("kk", "ru")) == []
     (d,) = _run({**texts, "kk": texts["kk"].replace("Жарғысына", "Жарлығына")}, "terminology", ("kk", "ru"))
-    assert d.severity == "minor" and "decree" in d.message
+    assert d.severity == "major"
+    assert d.message == ("A legal term differs (kk: ‘Жарлығына’ (decree); ru: ‘Уставом’ (statute)): each version "
+                         "has a term of the same field that the other lacks. This changes what the provision "
+                         "acts on or requires: check that the same legal term is meant.")
+
+
+def test_terminology_near_term_named_more_often_is_minor() -> None:
+    # both terms on both sides, one of them once more on each side: weaker evidence
+    texts = {"kk": "Келісімге өзгерістер хаттамамен енгізіледі, хаттама Келісімнің бөлігі болып табылады.",
+             "ru": "Изменения в Соглашение вносятся протоколом, протокол является частью Соглашения."}
+    assert _run(texts, "terminology", ("kk", "ru")) == []
+    planted = texts["ru"].replace("частью Соглашения", "частью протокола")
+    (d,) = _run({**texts, "ru": planted}, "terminology", ("kk", "ru"))
+    assert d.severity == "minor"
+    assert "kk names agreement more often than ru; ru names protocol more often than kk" in d.message
+
+
+@pytest.mark.parametrize("texts, lang, old, new", [
+    ({"kk": "Тараптар инвестициялар туралы ақпарат алмасады.", "ru": "Стороны обмениваются информацией об инвестициях.",
+      "az": "Tərəflər investisiyalar barədə məlumat mübadiləsi aparırlar."}, "ru", "инвестициях", "кредитах"),
+    ({"kk": "Тараптар инвестициялар туралы ақпарат алмасады.", "ru": "Стороны обмениваются информацией об инвестициях.",
+      "az": "Tərəflər investisiyalar barədə məlumat mübadiləsi aparırlar."}, "kk", "ақпарат", "құжат"),
+    ({"kk": "Тараптар визалар беру тәртібін келіседі.", "ru": "Стороны согласовывают порядок выдачи виз.",
+      "az": "Tərəflər vizaların verilməsi qaydasını razılaşdırırlar."}, "az", "vizaların", "icazələrin"),
+    ({"kk": "Қауіпсіздік Кеңесі ұсыныстар әзірлейді.", "ru": "Совет Безопасности разрабатывает предложения.",
+      "az": "Təhlükəsizlik Şurası təkliflər hazırlayır."}, "ru", "Безопасности", "обороны"),
+])
+def test_terminology_families_of_general_legal_vocabulary(texts, lang, old, new) -> None:
+    assert _run(texts, "terminology") == []
+    (d,) = _run({**texts, lang: texts[lang].replace(old, new)}, "terminology")
+    assert d.severity == "major" and new in d.message
 
 
 def test_terminology_induced_rendering_replaced_is_minor() -> None:

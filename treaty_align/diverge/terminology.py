@@ -32,6 +32,7 @@ from treaty_align.diverge.abbreviations import swapped_abbreviations
 from treaty_align.diverge.base import INFO, MAJOR, MINOR, Check, CheckContext, Side, make_divergence, register
 from treaty_align.diverge.morphology import blank, find_all, lexicon, morphology, stem
 from treaty_align.model import Alignment, Divergence
+from treaty_align.messages import consequence
 
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 MIN_DF = check_constant("terminology", "min_df")           # a term must occur in at least this many records
@@ -262,18 +263,34 @@ def _family_swaps(al: Alignment, sides: dict[str, Side], found: dict[str, dict[T
         # in its place occurs more often than on the other side
         more_x = [c for c in members if count[x][c] > count[y][c] > 0]
         more_y = [c for c in members if count[y][c] > count[x][c] > 0]
+        # each side has a term of the family that the other lacks altogether: one was put for
+        # the other, and what the provision acts on changes (statute / decree, consent /
+        # notification); a term that only occurs more often is weaker evidence
+        exclusive = bool(only_x and only_y)
         if only_x and (only_y or more_y):
             pick = {x: only_x[0], y: (only_y or more_y)[0]}
         elif only_y and more_x:
             pick = {x: more_x[0], y: only_y[0]}
+        elif more_x and more_y:
+            # "the Agreement ... the Agreement ... protocols" against "the Agreement ... protocols
+            # ... protocols": both terms on both sides, one of them put for the other once
+            pick = {x: more_x[0], y: more_y[0]}
         else:
             continue
-        severity = MAJOR if all(c.relation == "opposite" for c in pick.values()) else MINOR
+        severity = MAJOR if exclusive or all(c.relation == "opposite" for c in pick.values()) else MINOR
         evidence = [context.evidence(sides[lang], *found[lang][c][-1]) for lang, c in pick.items()]
         words_ = "; ".join(f"{lang}: ‘{sides[lang].text[slice(*found[lang][c][-1])]}’ ({c.concept})"
                            for lang, c in pick.items())
-        message = (f"A legal term differs ({words_}): each version has a term of the same field "
-                   f"that the other lacks. Check that the same legal term is meant.")
+        if severity == MAJOR:
+            message = (f"A legal term differs ({words_}): each version has a term of the same field "
+                       f"that the other lacks. " + consequence("term", ""))
+        else:
+            other = {x: y, y: x}
+            how = "; ".join(f"{lang} names {c.concept} " + ("more often than " if count[other[lang]][c] else "where ")
+                            + f"{other[lang]}" + ("" if count[other[lang]][c] else " does not")
+                            for lang, c in pick.items())
+            message = (f"A legal term differs ({words_}): {how}. One may have been put for the other: "
+                       f"check that the same legal term is meant.")
         values = {lang: frozenset(c.concept for c in found[lang] if c.family == family) for lang in found}
         out.append((family, make_divergence("terminology", severity, message, evidence, alignment=al,
                                             context=context, values=values)))
