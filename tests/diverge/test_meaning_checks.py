@@ -162,6 +162,10 @@ MANNER = {
                                       "az": "Qərar müəyyən edilmiş qaydada qəbul edilir.",
                                       "ru": "Решение принимается в установленном порядке."},
                                      ("ru", " в установленном порядке", "")),
+}
+
+#: qualifiers of when or how much a duty requires: dropped under a duty, the duty changes
+DUTY_EXTENT = {
     "in a timely manner": ({"kk": "Тарап ақпаратты уақтылы береді.", "az": "Tərəf məlumatı vaxtında təqdim edir.",
                             "ru": "Сторона своевременно представляет информацию."},
                            ("kk", "уақтылы ", "")),
@@ -176,6 +180,13 @@ def test_manner_qualifier_on_one_side_only_is_minor_in_every_language() -> None:
         assert _run([record("a", texts)]) == [], gloss
         (d,) = _run([record("a", _edit(texts, lang, old, new))])
         assert d.severity == "minor" and gloss in d.message and f"{lang} has no equivalent" in d.message, d.message
+
+
+def test_time_or_extent_qualifier_dropped_from_a_duty_is_major() -> None:
+    for gloss, (texts, (lang, old, new)) in DUTY_EXTENT.items():
+        assert _run([record("a", texts)]) == [], gloss
+        (d,) = _run([record("a", _edit(texts, lang, old, new))])
+        assert d.severity == "major" and gloss in d.message and "how the duty must be performed" in d.message, d.message
 
 
 def test_or_for_and_in_a_list_is_major() -> None:

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from treaty_align.meaning.rules import MeaningRules
 
 #: qualifiers whose loss changes how, when or to what a duty applies (major under a duty):
-#: "only" (and "not earlier than", i.e. "only after") limits its scope or its time
+#: "only" (and "not earlier than", i.e. "only after") limits its scope or its time, "in a timely
+#: manner" its time, "in full" and "free of charge" what it requires
 OBLIGATION_QUALIFIERS: frozenset[str] = frozenset(
-    {"in_writing", "immediately", "at_least", "at_most", "in_advance", "only"}
+    {"in_writing", "immediately", "at_least", "at_most", "in_advance", "only", "timely", "in_full",
+     "free_of_charge"}
 )
 #: ... and whose loss also widens a permission ("may use it only with written consent"): what
 #: a right may be exercised for, or the form it must take
