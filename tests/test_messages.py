@@ -143,6 +143,103 @@ def test_a_permission_to_act_is_still_may_vs_shall(pair):
     assert d.message.startswith(f"Obligation differs: {a} permits (may")
 
 
+# what a thing is able to do ("a product able to imitate") against what it does: a capability,
+# not a permission -- a nuance, never may-vs-shall
+ABLE = {
+    "kk": "Жүйе – адамға тән функцияларды имитациялай алатын бағдарламалық өнім.",
+    "ru": "Система – программный продукт, который может имитировать функции, присущие человеку.",
+    "az": "Sistem – insana xas funksiyaları təqlid edə bilən proqram məhsuludur.",
+}
+CAPABLE = {
+    "kk": "Жүйе – адамға тән функцияларды имитациялауға қабілетті бағдарламалық өнім.",
+    "ru": "Система – программный продукт, способный имитировать функции, присущие человеку.",
+    "az": "Sistem – insana xas funksiyaları təqlid etməyə qadir olan proqram məhsuludur.",
+}
+DOES = {
+    "kk": "Жүйе – адамға тән функцияларды имитациялайтын бағдарламалық өнім.",
+    "ru": "Система – программный продукт, имитирующий функции, присущие человеку.",
+    "az": "Sistem – insana xas funksiyaları təqlid edən proqram məhsuludur.",
+}
+PAIRS_ALL = [("kk", "az"), ("az", "kk"), ("kk", "ru"), ("ru", "kk"), ("az", "ru"), ("ru", "az")]
+ABLE_WORDS = {"kk": "‘имитациялай алатын’", "ru": "‘может’", "az": "‘edə bilən’"}
+CAPABLE_WORDS = {"kk": "‘имитациялауға қабілетті’", "ru": "‘способный’", "az": "‘etməyə qadir’"}
+
+
+@pytest.mark.parametrize("pair", PAIRS_ALL)
+@pytest.mark.parametrize("able,words", [(ABLE, ABLE_WORDS), (CAPABLE, CAPABLE_WORDS)])
+def test_a_capability_against_a_fact_is_a_nuance_not_may_vs_shall(pair, able, words):
+    a, b = pair
+    (d,) = _markers({a: able[a], b: DOES[b]}, tuple(sorted(pair)))
+    assert d.severity == "minor"
+    assert d.message == (f"Modality differs: {a} says what it is able to do ({words[a]}: a capability, not a "
+                         f"permission) where {b} states it as a fact. A nuance of wording; no right or duty changes.")
+
+
+@pytest.mark.parametrize("pair", PAIRS_ALL)
+def test_a_capability_in_other_words_is_no_difference(pair):
+    # "able to imitate" / "capable of imitating" / "which can imitate": the same, said otherwise
+    a, b = pair
+    assert _markers({a: ABLE[a], b: CAPABLE[b]}, tuple(sorted(pair))) == []
+
+
+def test_a_capability_in_more_words_is_no_difference():
+    # one "able to adapt and to learn" against two participles of ability
+    texts = {"kk": "Модель – жағдайларға бейімделе алатын, тәжірибе негізінде оқып-үйренуге болатын өнім.",
+             "ru": "Модель – продукт, способный адаптироваться к условиям и обучаться на основе опыта."}
+    assert _markers(texts, ("kk", "ru")) == []
+
+
+@pytest.mark.parametrize("pair", [("kk", "ru"), ("ru", "kk")])
+def test_a_capability_made_a_duty_is_major(pair):
+    # one "can" fewer and one "must" more: what the thing is able to do has become what it must do
+    a, b = pair
+    must = {"kk": "Жүйе – адамға тән функцияларды имитациялауы тиіс бағдарламалық өнім.",
+            "ru": "Система – программный продукт, который должен имитировать функции, присущие человеку."}
+    (d,) = _markers({a: ABLE[a], b: must[b]}, tuple(sorted(pair)))
+    assert d.severity == "major"
+    assert d.message == (f"Obligation differs: {a} says what it is able to do ({ABLE_WORDS[a]}: a capability, not "
+                         f"a permission) where {b} states it as a duty. "
+                         "This changes whether the provision obliges, permits or forbids.")
+
+
+# a right given to an actor against a duty: may-vs-shall, major, whatever verb says "may"
+MAY_REFUSE = {"kk": ("Тарап көмек көрсетуден бас тарта алады.", "‘тарта алады’"),
+              "az": ("Tərəf köməklik göstərməkdən imtina edə bilər.", "‘edə bilər’"),
+              "ru": ("Сторона вправе отказать в оказании помощи.", "‘вправе’"),
+              "ru-may": ("Сторона может отказать в оказании помощи.", "‘может’")}
+MUST_REFUSE = {"kk": "Тарап көмек көрсетуден бас тартуға міндетті.",
+               "az": "Tərəf köməklik göstərməkdən imtina etməlidir.",
+               "ru": "Сторона обязана отказать в оказании помощи."}
+
+
+@pytest.mark.parametrize("a,b", [("kk", "ru"), ("kk", "az"), ("az", "kk"), ("az", "ru"), ("ru", "kk"),
+                                 ("ru", "az"), ("ru-may", "kk"), ("ru-may", "az")])
+def test_a_permission_of_an_actor_against_a_duty_stays_major(a, b):
+    text, words = MAY_REFUSE[a]
+    lang = a[:2]
+    (d,) = _markers({lang: text, b: MUST_REFUSE[b]}, tuple(sorted((lang, b))))
+    assert d.severity == "major"
+    assert d.message == (f"Obligation differs: {lang} permits (may / is entitled: {words}) where {b} states a duty "
+                         "or a plain rule. This changes whether the provision obliges, permits or forbids.")
+
+
+@pytest.mark.parametrize("a,b", [("kk", "ru"), ("az", "kk"), ("ru", "az")])
+def test_a_participle_giving_an_actor_a_right_is_no_capability(a, b):
+    # "the Party which may refuse" against "the Party which refuses": a right of the Party, minor
+    may = {"kk": ("Көмек көрсетуден бас тарта алатын Тарап бұл туралы екінші Тарапқа хабарлайды.", "‘тарта алатын’"),
+           "ru": ("Сторона, которая может отказать в оказании помощи, уведомляет об этом другую Сторону.", "‘может’"),
+           "az": ("Köməklik göstərməkdən imtina edə bilən Tərəf bu barədə digər Tərəfə bildirir.", "‘edə bilən’")}
+    plain = {"kk": "Көмек көрсетуден бас тартатын Тарап бұл туралы екінші Тарапқа хабарлайды.",
+             "ru": "Сторона, отказывающая в оказании помощи, уведомляет об этом другую Сторону.",
+             "az": "Köməklik göstərməkdən imtina edən Tərəf bu barədə digər Tərəfə bildirir."}
+    text, words = may[a]
+    (d,) = _markers({a: text, b: plain[b]}, tuple(sorted((a, b))))
+    assert d.severity == "minor"
+    assert d.message == (f"Obligation differs: {a} permits (may / is entitled: {words}) where {b} states a duty or a "
+                         "plain rule. If the difference holds, one version leaves the Parties a choice where the "
+                         "other states a rule; check how each version reads in its context.")
+
+
 def test_a_changed_period_in_a_law_binds_the_state_not_the_parties():
     texts = {"kk": "Мемлекеттік орган өтінішті 30 күн ішінде қарайды. Мемлекет тұлғаға жауап береді.",
              "ru": "Государственный орган рассматривает заявление в течение 60 дней. Государство отвечает лицу."}

@@ -122,6 +122,24 @@ def test_a_modal_after_the_last_item_answers_the_lead_in() -> None:
     assert [d for d in _run(recs, ("markers",)) if d.severity == "major"] == []
 
 
+def test_a_capability_in_another_item_answers_no_permission() -> None:
+    # a list of definitions: what item 2 says a model is able to do is no "may" that would answer
+    # the right item 1 gives in one version only
+    def items(kk_user: str) -> list:
+        return [record("p", {"kk": "Осы Заңда мынадай ұғымдар пайдаланылады:",
+                             "ru": "В настоящем Законе используются следующие понятия:"}),
+                record("i1", {"kk": kk_user, "ru": "пользователь – лицо, использующее систему для выполнения задачи;"},
+                       kind="item"),
+                record("i2", {"kk": "модель – жағдайларға бейімделе алатын бағдарламалық өнім.",
+                              "ru": "модель – программный продукт, способный адаптироваться к условиям."},
+                       kind="item")]
+    assert _run(items("пайдаланушы – тапсырманы орындау үшін жүйені пайдаланатын тұлға;"),
+                ("markers",), ("kk", "ru")) == []
+    (d,) = _run(items("пайдаланушы – тапсырманы орындау үшін жүйені пайдалануға құқылы тұлға;"),
+                ("markers",), ("kk", "ru"))
+    assert d.severity == "major" and d.message.startswith("Obligation differs: kk permits"), d.message
+
+
 def test_dropped_qualifier_of_a_duty_is_major_only_included() -> None:
     (d,) = _run([record("a", _edit(NOTIFY, "ru", "письменно уведомляет", "уведомляет"))])
     assert (d.severity, d.evidence[0].language) == ("major", "kk") and "in writing" in d.message

@@ -59,10 +59,16 @@ SAME_PLACE = check_constant("markers", "same_place")
 _AND_OR_GAP = 3  # characters between the "and" and the "or" of "and (or)", "and/or"
 #: the deontic families compared (a plain statement and an explicit "must" are one family)
 DEONTIC_FAMILIES: tuple[str, ...] = ("permission", "negative")
+#: the predicate families each compared family counts: what a thing is able to do ("a model able
+#: to adapt") is compared with the permissions, so that it answers a "may" of the other version,
+#: but on its own against a plain statement it is only a nuance (no right changes)
+COUNTED: dict[str, tuple[str, ...]] = {"permission": ("permission", "capability"), "negative": ("negative",)}
 #: weaker markers that make the absence of a concept unsure ("when" may render "if")
 RELATED: dict[str, tuple[str, ...]] = {"if": ("when",)}
 #: the sentence (``consequence`` of data/en/messages.json) saying why a minor marker matters
 _WHY_MINOR: dict[str, str] = {"if": "condition", "except": "exception", "or": "alternative"}
+#: the sentences (``consequence``) saying why a minor difference of negation only matters
+_NEGATION_WHY: frozenset[str] = frozenset({"negation_minor", "negation_scope_minor"})
 #: markers compared by number of occurrences rather than presence
 COUNTED_CONCEPTS: frozenset[str] = frozenset({"or"})
 
@@ -164,8 +170,10 @@ class MarkersCheck(Check):
         provs = {lang: p for lang in sides if (p := context.provision(al, lang)) is not None}
         if len(provs) < 2:
             return []
-        main = {lang: p.families(MAIN_SCOPES) for lang, p in provs.items()}
-        every = {lang: p.families() for lang, p in provs.items()}
+        main = {lang: _counted(p.families(MAIN_SCOPES)) for lang, p in provs.items()}
+        every = {lang: _counted(p.families()) for lang, p in provs.items()}
+        # a list may state a modal once for all its items, but what one item says a thing is able
+        # to do answers no "may" of another item: the list counts real permissions only
         listed = {lang: (lp.families() if (lp := context.list_provision(al, lang)) else every[lang])
                   for lang in provs}
         # "sittings are competent if two thirds attend": a quorum rule, no permission of anyone
@@ -178,7 +186,7 @@ class MarkersCheck(Check):
         values = {lang: (main[lang]["permission"], main[lang]["negative"]) for lang in provs}
         parts, severity = [], None
         minor_why: list[str] = []  # per part: the sentence saying why it matters, when minor
-        possible_only = True
+        nuance_only = True  # every difference is a possibility or a capability against a fact
         scope_only = True  # every difference is a negated subordinate clause or participle
         found: dict[str, list[tuple[int, int]]] = {lang: [] for lang in provs}
         for family in DEONTIC_FAMILIES:
@@ -192,7 +200,7 @@ class MarkersCheck(Check):
             absent = all(every[x][family] == 0 for x in lacks)
             # a negated participle on one side only is minor: translators render it as often by
             # an antonym ("not complete" / "incomplete") as by a negation
-            stated = any(p.scope in MAIN_SCOPES for x in has for p in provs[x].of_family(family))
+            stated = any(p.scope in MAIN_SCOPES for x in has for p in provs[x].of_family(COUNTED[family]))
             # a list may say it once for all items: a modal after the last item, a negated lead-in
             elsewhere = all(listed[x][family] >= top for x in lacks)
             major = absent and stated and not elsewhere
@@ -223,28 +231,39 @@ class MarkersCheck(Check):
                 major = False
             # "it may harm" against "it harms": a possibility, not a permission -- a nuance at most
             possible = family == "permission" and all(
-                is_possibility(provs[x].folded, p.start, p.end, x) for x in has for p in provs[x].of_family(family))
-            if possible:
+                p.family == "permission" and is_possibility(provs[x].folded, p.start, p.end, x)
+                for x in has for p in provs[x].of_family(COUNTED[family]))
+            # "a model able to adapt" against "a model that adapts": what a thing can do, no right
+            capable = family == "permission" and not possible and all(
+                p.family == "capability" for x in has for p in provs[x].of_family(COUNTED[family]))
+            # one "may" fewer and one "must" more, wherever they stand (in a list, the other
+            # version may put its "must" after the last item): what may be done, may happen or
+            # can be done has become what must be
+            swapped = family == "permission" and (_swapped_for_duty(has, lacks, every)
+                                                  or _swapped_for_duty(has, lacks, listed))
+            if capable and not swapped and all(provs[x].of_family("capability") for x in lacks):
+                # both say what it is able to do, one in more words ("able to adapt and to learn")
+                continue
+            if possible or capable:
                 major = False
-            if family == "permission" and (_swapped_for_duty(has, lacks, every)
-                                           or _swapped_for_duty(has, lacks, listed)):
-                # one "may" fewer and one "must" more, wherever they stand (in a list, the other
-                # version may put its "must" after the last item): what may be done or may
-                # happen has become what must be
+            if swapped:
                 major, possible = True, False
-            possible_only = possible_only and possible
+            nuance_only = nuance_only and (possible or capable) and not swapped
             sev = MAJOR if major else MINOR
             severity = sev if severity in (None, MINOR) else severity
             parts.append(_possibility_phrase(has, lacks, sides, provs) if possible
+                         else _capability_phrase(has, lacks, sides, provs, duty=swapped) if capable
                          else _deontic_phrase(family, has, lacks, absent, sides, provs))
-            if family == "permission":
+            if capable and not swapped:
+                minor_why.append("nuance")
+            elif family == "permission":
                 minor_why.append("obligation_minor")
             elif any(provs[x].lexical_negations for x in lacks):
                 minor_why.append("negation_minor")
             else:
                 minor_why.append("negation_scope_minor")
             for x in provs:
-                found[x].extend((p.start, p.end) for p in provs[x].of_family(family))
+                found[x].extend((p.start, p.end) for p in provs[x].of_family(COUNTED[family]))
         if not parts:
             return []
         anchor = next((spans[0][0] / max(1, len(sides[x].text)) for x, spans in found.items() if spans), 0.5)
@@ -254,12 +273,14 @@ class MarkersCheck(Check):
             evidence.extend([context.evidence(sides[x], s, e) for s, e in spans] or [context.near(sides[x], anchor)])
         # a minor difference of negation only (a negated participle, a negation inside a word)
         # is named as such: no "must" or "may" differs
-        negation_only = severity != MAJOR and bool(minor_why) and all(w != "obligation_minor" for w in minor_why)
-        message = ("Modality differs: " if possible_only else "Negation differs: " if scope_only or negation_only
-                   else "Obligation differs: ") + "; ".join(parts) + "."
+        negation_only = severity != MAJOR and bool(minor_why) and all(w in _NEGATION_WHY for w in minor_why)
+        # a capability against a fact beside a minor negation: no "must" or "may" differs either
+        modal_nuance = severity != MAJOR and "nuance" in minor_why and "obligation_minor" not in minor_why
+        message = ("Modality differs: " if nuance_only else "Negation differs: " if scope_only or negation_only
+                   else "Modality differs: " if modal_nuance else "Obligation differs: ") + "; ".join(parts) + "."
         if scope_only:
             message += " " + consequence("scope", "")
-        elif possible_only:
+        elif nuance_only:
             message += " " + consequence("nuance", "")
         elif severity == MAJOR:
             message += " " + consequence("obligation", actor_of(context.treaties, context.authority))
@@ -449,6 +470,15 @@ class MarkersCheck(Check):
                         return True
         return False
 
+
+def _counted(families: Counter[str]) -> Counter[str]:
+    """Return ``families`` with each compared family counting all its members (:data:`COUNTED`)."""
+    out = Counter(families)
+    for family, members in COUNTED.items():
+        out[family] = sum(families[m] for m in members)
+    return out
+
+
 def _negations(prov: Provision, families: Counter[str]) -> int:
     """Return how many negations a side has: negated predicates and negations inside words."""
     return families["negative"] + len(prov.lexical_negations)
@@ -462,7 +492,7 @@ def _swapped_for_duty(has: list[str], lacks: list[str], every: dict[str, Counter
 
 def _deontic_phrase(family: str, has: list[str], lacks: list[str], absent: bool,
                     sides: dict[str, Side], provs: dict[str, Provision]) -> str:
-    quoted = "; ".join(", ".join(f"‘{sides[x].text[p.start:p.end]}’" for p in provs[x].of_family(family))
+    quoted = "; ".join(", ".join(f"‘{sides[x].text[p.start:p.end]}’" for p in provs[x].of_family(COUNTED[family]))
                        for x in has)
     if family == "permission":
         what = f"{'/'.join(has)} permits (may / is entitled: {quoted})"
@@ -485,6 +515,17 @@ def _possibility_phrase(has: list[str], lacks: list[str], sides: dict[str, Side]
             f"where {'/'.join(lacks)} states it as a fact")
 
 
+def _capability_phrase(has: list[str], lacks: list[str], sides: dict[str, Side],
+                       provs: dict[str, Provision], duty: bool = False) -> str:
+    """Return the part of a message saying that ``has`` states what a thing is able to do where
+    ``lacks`` states it as a fact (or, with ``duty``, as what it must do)."""
+    quoted = "; ".join(", ".join(f"‘{sides[x].text[p.start:p.end]}’" for p in provs[x].of_family("capability"))
+                       for x in has)
+    other = "states it as a duty" if duty else "states it as a fact"
+    return (f"{'/'.join(has)} says what it is able to do ({quoted}: a capability, not a permission) "
+            f"where {'/'.join(lacks)} {other}")
+
+
 def _sentence_differs(family: str, has: list[str], lacks: list[str], provs: dict[str, Provision]) -> bool:
     """Return True when the versions have as many sentences and one sentence states ``family`` in
     its main clause on one side while the same sentence on the other has none of it at all.
@@ -497,8 +538,8 @@ def _sentence_differs(family: str, has: list[str], lacks: list[str], provs: dict
             px, py = provs[x], provs[y]
             if len(px.sentences) != len(py.sentences) or len(px.sentences) < 2:
                 continue
-            main_x = px.by_sentence(family, MAIN_SCOPES)
-            all_y = py.by_sentence(family)
+            main_x = px.by_sentence(COUNTED[family], MAIN_SCOPES)
+            all_y = py.by_sentence(COUNTED[family])
             lex_y = py.lexical_by_sentence()
             for i, n in enumerate(main_x):
                 if n and not all_y[i] and not (family == "negative" and lex_y[i]):

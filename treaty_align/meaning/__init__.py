@@ -57,11 +57,13 @@ class Provision:
         """Return how many predicates of each deontic family it has (only ``scopes`` if given)."""
         return Counter(p.family for p in self.predicates if scopes is None or p.scope in scopes)
 
-    def by_sentence(self, family: str, scopes: frozenset[str] | None = None) -> tuple[int, ...]:
-        """Return, per sentence, how many predicates of ``family`` (in ``scopes`` if given) it has."""
+    def by_sentence(self, family: str | tuple[str, ...], scopes: frozenset[str] | None = None) -> tuple[int, ...]:
+        """Return, per sentence, how many predicates of ``family`` (one family or several; in
+        ``scopes`` if given) it has."""
+        families = (family,) if isinstance(family, str) else family
         counts = [0] * len(self.sentences)
         for p in self.predicates:
-            if p.family != family or (scopes is not None and p.scope not in scopes):
+            if p.family not in families or (scopes is not None and p.scope not in scopes):
                 continue
             for i, (s, e) in enumerate(self.sentences):
                 if s <= p.start < e:
@@ -73,9 +75,10 @@ class Provision:
         """Return, per sentence, how many lexical negations it has."""
         return tuple(sum(1 for a, _ in self.lexical_negations if s <= a < e) for s, e in self.sentences)
 
-    def of_family(self, family: str) -> tuple[Predicate, ...]:
-        """Return its predicates of deontic ``family``."""
-        return tuple(p for p in self.predicates if p.family == family)
+    def of_family(self, family: str | tuple[str, ...]) -> tuple[Predicate, ...]:
+        """Return its predicates of deontic ``family`` (one family or a tuple of several)."""
+        families = (family,) if isinstance(family, str) else family
+        return tuple(p for p in self.predicates if p.family in families)
 
     def role_count(self, concept: str) -> int:
         """Return how often it names role ``concept``."""

@@ -10,6 +10,11 @@ verb ("no one ... not") is one negation. Each predicate gets a *scope*:
 * ``cond`` — a condition ("if ... not");
 * ``attr`` — a negated participle or adjective ("goods not classed as military").
 
+A "can" that says what a thing is able to do ("a model able to adapt", "a system which can
+imitate") is a ``capability``, not a permission: no one is given a right. The words that always
+say so are a ``capability`` class of ``meaning.json``; a modal that may be either is read as a
+capability where ``modal_sense.json`` says so (:func:`~.modal_sense.is_capability`).
+
 Negations inside a noun (lexicalised: "inviolability", the Kazakh negated verbal noun
 "non-interference") are kept apart as ``lexical``: they never change the
 polarity of a provision by themselves.
@@ -20,19 +25,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from treaty_align.meaning.modal_sense import is_capability, is_possibility
 from treaty_align.meaning.rules import MeaningRules
 
 #: the deontic families predicates fall into: a plain affirmative statement of treaty language
 #: already states a duty, so an explicit "must" and the plain present are one family, and a
-#: prohibition and a negated statement ("is not applied") are one too
-FAMILY = {"obligation": "duty", "permission": "permission", "prohibition": "negative", "negative": "negative"}
+#: prohibition and a negated statement ("is not applied") are one too; what a thing is able to
+#: do is a family of its own (no right of anyone)
+FAMILY = {"obligation": "duty", "permission": "permission", "prohibition": "negative", "negative": "negative",
+          "capability": "capability"}
 
 _CLAUSE_BREAK = re.compile(r"[.;:!?,()]")
 
 
 @dataclass(frozen=True)
 class Predicate:
-    """One modal or negated predicate: ``kind`` is obligation, permission, prohibition or negative."""
+    """One modal or negated predicate: ``kind`` is obligation, permission, prohibition, negative
+    or capability."""
 
     kind: str
     scope: str
@@ -41,7 +50,7 @@ class Predicate:
 
     @property
     def family(self) -> str:
-        """Return the deontic family: ``duty``, ``permission`` or ``negative``."""
+        """Return the deontic family: ``duty``, ``permission``, ``negative`` or ``capability``."""
         return FAMILY[self.kind]
 
 
@@ -76,8 +85,8 @@ def predicates(folded: str, rules: MeaningRules) -> tuple[tuple[Predicate, ...],
             taken.append((m.start(), m.end()))
             if rule.label == "ignore":
                 continue
-            found.append(Predicate(rule.label, _scope(folded, m.start(), m.end(), rule.scope, rules),
-                                   m.start(), m.end()))
+            found.append(Predicate(_sense(rule.label, folded, m.start(), m.end(), rules),
+                                   _scope(folded, m.start(), m.end(), rule.scope, rules), m.start(), m.end()))
     for rule in rules.negation:
         for m in rule.regex.finditer(folded):
             if m.end() <= m.start() or _overlaps(m.start(), m.end(), taken):
@@ -105,6 +114,16 @@ def predicates(folded: str, rules: MeaningRules) -> tuple[tuple[Predicate, ...],
         lexical.extend(_prefixed(folded, rules.lexical_prefix, taken))
     found.sort(key=lambda p: (p.start, p.end))
     return tuple(found), tuple(sorted(lexical))
+
+
+def _sense(kind: str, folded: str, start: int, end: int, rules: MeaningRules) -> str:
+    """Return ``capability`` for a permission that says what a thing is able to do, else ``kind``.
+
+    A modal of possibility ("which may arise") stays a permission: the checks read it as such.
+    """
+    if kind != "permission" or is_possibility(folded, start, end, rules.lang):
+        return kind
+    return "capability" if is_capability(folded, start, end, rules.lang) else kind
 
 
 def _prefixed(folded: str, spec: dict, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

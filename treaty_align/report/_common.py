@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from treaty_align.model import CHECK_KINDS, SEVERITIES, severity_rank
 
 if TYPE_CHECKING:
-    from treaty_align.model import Alignment, Comparison, Divergence, Evidence, Segment
+    from treaty_align.model import Alignment, Comparison, Decision, Divergence, Evidence, Segment
 
 #: Check kinds in the order reports list them; kinds a check module adds later are appended
 #: after these (sorted), so a new check never breaks a report.
@@ -110,6 +110,23 @@ def low_confidence_count(c: "Comparison") -> int:
 def sorted_divergences(divergences: Iterable["Divergence"]) -> list["Divergence"]:
     """Return ``divergences`` most severe first, keeping their order within a severity."""
     return sorted(divergences, key=lambda d: severity_order(d.severity))
+
+
+def finding_header(d: "Divergence") -> str:
+    """Return where, how sure and how reviewed a finding is, as the Markdown report shows it
+    before the message: ``"Art. 1(1) · confidence 0.90 · ACCEPTED"`` (only the parts it has)."""
+    parts = [d.cite()] if d.cite() else []
+    if d.confidence is not None:
+        parts.append(f"confidence {d.confidence:.2f}")
+    if d.decision is not None:
+        parts.append(d.decision.status.upper())
+    return " · ".join(parts)
+
+
+def decision_text(decision: "Decision") -> str:
+    """Return a review decision as one line: ``"accepted (A. B., 2026-01-02): usual rendering"``."""
+    who = ", ".join(x for x in (decision.by, decision.date) if x)
+    return decision.status + (f" ({who})" if who else "") + (f": {decision.note}" if decision.note else "")
 
 
 # --------------------------------------------------------------------------- grouping
