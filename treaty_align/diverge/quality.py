@@ -347,13 +347,15 @@ class WordList:
         p = self.params
         if len(word) < int(p["min_length"]) or word in self.counts:
             return None
-        if "-" in word:
+        hyphenated = "-" in word
+        if hyphenated:
             parts = word.split("-")
             for i, part in enumerate(parts):
                 fixed = self.near_miss(part, document, capitalised and i == 0)
                 if fixed is not None:
                     return "-".join(parts[:i] + [fixed] + parts[i + 1:])
-            return None
+            # parts too short to correct alone ("коші-қонға"): the whole compound, corrected
+            # only to a compound some text writes (no dictionary lists compounds)
         if self.in_dictionary(word) or (self.endings and self.analysable(word)):
             return None
         # a dictionary form with an ending the dictionary does not list (a verbal noun in a
@@ -379,7 +381,7 @@ class WordList:
             need = float(p["min_gain"])
             if not listed:
                 # a correction no text writes: a form of the dictionary
-                if inflected:
+                if inflected or hyphenated:
                     continue
                 # the word with one letter more than a dictionary form: a stray letter that
                 # doubles no neighbour is a rarer slip than a real word one letter longer
