@@ -93,6 +93,15 @@ def test_a_typo_of_a_word_the_document_writes_elsewhere_is_corrected_from_the_do
     assert [(i, text[s:e], fix) for i, s, e, fix in found] == [(TYPO, "Капчегайский", "Капшегайский")]
 
 
+@pytest.mark.parametrize("lang, text, typo, fix", [
+    ("kk", "Сұрау салынганнан кейін жауап беріледі.", "салынганнан", "салынғаннан"),   # г typed for ғ
+    ("az", "Tərəflər məlumatları qarsılıqlı əsasda mübadilə edirlər.", "qarsılıqlı", "qarşılıqlı"),  # s for ş
+])
+def test_a_letter_typed_as_its_base_letter_is_corrected_to_a_written_stem(lang, text, typo, fix):
+    # the corrected form is in no list, but its stem is: the slip of a keyboard without the letter
+    assert [i for i in bundled_issues(text, lang) if i[0] == TYPO] == [(TYPO, typo, fix)]
+
+
 def test_a_compound_of_short_parts_is_corrected_only_to_a_compound_some_text_writes():
     # each part of "коші-қонға" is too short to be corrected alone; the document writes the
     # compound with "ө" elsewhere
@@ -100,7 +109,10 @@ def test_a_compound_of_short_parts_is_corrected_only_to_a_compound_some_text_wri
     found = bundled_issues(text, "kk", {"коші-қонға": 1, "көші-қонға": 2})
     assert [i for i in found if i[0] == TYPO] == [(TYPO, "коші-қонға", "көші-қонға")]
     # a compound no text writes is no correction (no dictionary lists compounds)
-    assert [i for i in bundled_issues(text, "kk", {"коші-қонға": 1}) if i[0] == TYPO] == []
+    text = "Мигранттың бала-шага мүшелері тіркеледі."
+    assert [i for i in bundled_issues(text, "kk", {"бала-шага": 1}) if i[0] == TYPO] == []
+    found = bundled_issues(text, "kk", {"бала-шага": 1, "бала-шаға": 2})
+    assert [i for i in found if i[0] == TYPO] == [(TYPO, "бала-шага", "бала-шаға")]
 
 
 @pytest.mark.parametrize("lang, word, fix", [

@@ -66,6 +66,7 @@ _DEFAULTS: dict[str, Any] = {
     "garbled_run": 3,
     "garbled_min_length": 4,
     "typo_min_prefix": 1,
+    "base_letters": {},
     "min_gain": 5.0,
     "dictionary_min_gain": 0.0,
     "double_min_gain": 0.0,
@@ -370,6 +371,8 @@ class WordList:
         # word that is no name: short capitalised words are names one edit from a rare word
         long_capitalised = capitalised and 0 < int(p["capitalised_min_length"]) <= len(word)
         best, best_key = None, None
+        base = dict(p["base_letters"])
+        stem_written = self.known(word)
         # a short word has real words one edit away far more often than a long one
         neighbours = edits(word, self.alphabet) if len(word) >= int(p["neighbour_min_length"]) else iter(())
         for cand, at in neighbours:
@@ -378,6 +381,12 @@ class WordList:
             listed = self.counts.get(cand, 0) + document.get(cand, 0)
             if not self.counts.get(cand, 0) and document.get(cand, 0) < in_document:
                 listed = 0
+            if (not listed and base and not stem_written and len(cand) == len(word)
+                    and base.get(cand[at]) == word[at]):
+                # a letter of the language typed as the neighbouring alphabet's base letter
+                # ("г" for "ғ", "o" for "ö"), the commonest slip where a keyboard lacks it: a
+                # form of a stem the corpus writes is correction enough
+                listed = self.prefixes.get(self._stem(cand), 0)
             need = float(p["min_gain"])
             if not listed:
                 # a correction no text writes: a form of the dictionary
