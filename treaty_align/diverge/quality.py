@@ -355,8 +355,9 @@ class WordList:
                 fixed = self.near_miss(part, document, capitalised and i == 0)
                 if fixed is not None:
                     return "-".join(parts[:i] + [fixed] + parts[i + 1:])
-            # parts too short to correct alone (a Kazakh "migration" compound with o for its first vowel): the whole compound, corrected
-            # only to a compound some text writes (no dictionary lists compounds)
+            # parts too short to correct alone (a Kazakh "migration" compound with o for its
+            # first vowel): the whole compound, corrected only to a compound some text writes
+            # (no dictionary lists compounds)
         if self.in_dictionary(word) or (self.endings and self.analysable(word)):
             return None
         # a dictionary form with an ending the dictionary does not list (a verbal noun in a
@@ -384,8 +385,9 @@ class WordList:
             if (not listed and base and not stem_written and len(cand) == len(word)
                     and base.get(cand[at]) == word[at]):
                 # a letter of the language typed as the neighbouring alphabet's base letter
-                # (Cyrillic ghe for the Kazakh ghayn, Latin o for o-umlaut), the commonest slip where a keyboard lacks it: a
-                # form of a stem the corpus writes is correction enough
+                # (Cyrillic ghe for the Kazakh ghayn, Latin o for o-umlaut), the commonest slip
+                # where a keyboard lacks it: a form of a stem the corpus writes is correction
+                # enough
                 listed = self.prefixes.get(self._stem(cand), 0)
             need = float(p["min_gain"])
             if not listed:
