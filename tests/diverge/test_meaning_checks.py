@@ -344,3 +344,32 @@ def test_a_negated_verb_beside_a_negated_participle_on_both_sides_is_compared() 
     assert _run([record("a", texts)], langs=("kk", "az")) == []
     (d,) = _run([record("a", _edit(texts, "kk", "жүзеге асырады", "жүзеге асырмайды"))], langs=("kk", "az"))
     assert d.severity == "major", d.message
+
+
+ADOPTED = {"kk": "Келісім Мемлекет басшылары кеңесінің отырысында қабылданды.",
+           "az": "Saziş Dövlət başçıları Şurasının iclasında qəbul edilib.",
+           "ru": "Соглашение принято на заседании Совета глав государств."}
+
+
+def test_a_body_named_in_one_version_only_is_minor() -> None:
+    assert _run([record("a", ADOPTED)], ("actor",)) == []
+    for lang, old, new in [("ru", "на заседании Совета глав государств", "в Москве"),
+                           ("kk", "Мемлекет басшылары кеңесінің отырысында", "Мәскеуде"),
+                           ("az", "Dövlət başçıları Şurasının iclasında", "Moskvada")]:
+        (d,) = _run([record("a", _edit(ADOPTED, lang, old, new))], ("actor",))
+        assert d.severity == "minor" and d.message.startswith("A body is named in one version only: ")
+        assert f", {lang} names no body here." in d.message
+
+
+def test_a_meeting_is_no_body_left_out() -> None:
+    # kk "кеңес" is a council and a meeting: a meeting (ru "совещание") answers it
+    texts = {"kk": "Төраға жедел кеңестерді шақырады.", "ru": "Председатель созывает оперативные совещания.",
+             "az": "Sədr operativ müşavirələr çağırır."}
+    assert _run([record("a", texts)], ("actor",)) == []
+
+
+def test_a_body_in_the_next_record_of_the_other_version_is_not_missing() -> None:
+    # the versions cut the sentence in different places: the Council moves to the next record
+    first = record("a", {"kk": "Келісім мына органның", "ru": "Соглашение принято на заседании Совета глав"})
+    second = record("b", {"kk": "Мемлекет басшылары кеңесінің отырысында қабылданды.", "ru": "государств."})
+    assert [d for d in _run([first, second], ("actor",)) if "body" in d.message] == []

@@ -157,13 +157,49 @@ class ActorCheck(Check):
         """Return at most one actor/voice divergence per record."""
         out: list[Divergence] = []
         langs = tuple(lang for lang in languages if lexicon(lang, "actors.tsv"))
+        position = {id(al): i for i, al in enumerate(alignments)}
         for al, sides in self.records(alignments, langs):
             per = {lang: clauses(side, context) for lang, side in sides.items()}
             found = (self._lost_actor(al, sides, per, context) or self._swapped(al, sides, per, context)
-                     or self._roles(al, sides, context))
+                     or self._roles(al, sides, context)
+                     or self._lone_body(al, sides, context, alignments, position[id(al)]))
             if found is not None:
                 out.append(found)
         return out
+
+    def _lone_body(self, al: Alignment, sides: dict[str, Side], context: CheckContext,
+                   alignments: Sequence[Alignment], at: int) -> Divergence | None:
+        """A body (a Council, a Ministry, a court ...) named on one side where the other names
+        none of :data:`BODIES` at all (a different one is :meth:`_roles`' exchange).
+
+        A record boundary the versions draw in different places moves a name into the next
+        record: a body the other version names in the record before or after is not missing.
+        """
+        if al.block in _NAMES_ONLY_BLOCKS:
+            return None
+        provs = {lang: p for lang in sides if (p := context.provision(al, lang)) is not None}
+        defined = {lang: frozenset(c for c, _ in rules(lang).roles) for lang in provs}
+        for a in provs:
+            for b in provs:
+                if a == b:
+                    continue
+                known = defined[a] & defined[b] & BODIES
+                named = [c for c in sorted(known) if provs[a].role_count(c) and not provs[b].role_count(c)]
+                if not named or any(provs[b].role_count(c) and not provs[a].role_count(c) for c in known):
+                    continue
+                body = named[0]
+                if any(_names(alignments[j], b, body) for j in (at - 1, at + 1) if 0 <= j < len(alignments)):
+                    continue
+                words_ = ", ".join(f"‘{sides[a].text[r.start:r.end]}’" for r in provs[a].roles if r.concept == body)
+                message = (f"A body is named in one version only: {a} names {ROLE_GLOSS.get(body, body)} "
+                           f"({words_}), {b} names no body here. Check who acts or is referred to: "
+                           "a body left out changes who decides or what the text says about it.")
+                evidence = ([context.evidence(sides[a], r.start, r.end) for r in provs[a].roles if r.concept == body]
+                            + [context.near(sides[b], 0.5)])
+                values = {x: tuple(sorted(c for c in known if provs[x].role_count(c))) for x in provs}
+                return make_divergence(self.name, MINOR, message, evidence, alignment=al, context=context,
+                                       values=values)
+        return None
 
     def _lost_actor(self, al: Alignment, sides: dict[str, Side], per: dict[str, list[Clause]],
                     context: CheckContext) -> Divergence | None:
@@ -271,6 +307,26 @@ class ActorCheck(Check):
                     return make_divergence(self.name, MAJOR, message, evidence, alignment=al,
                                            context=context, values=values)
         return None
+
+
+#: roles that name an institution: one named on one side only is a body left out
+BODIES: frozenset[str] = frozenset({"depositary", "government", "parliament", "president", "bank",
+                                    "security_council", "council", "committee", "commission", "ministry",
+                                    "court", "conference"})
+
+
+#: blocks that only name people and their posts (a signatory's title is no provision)
+_NAMES_ONLY_BLOCKS: frozenset[str] = frozenset({"signature"})
+
+
+def _names(al: Alignment, lang: str, body: str) -> bool:
+    """Return True when ``lang``'s text of record ``al`` names ``body``."""
+    if not al.segments.get(lang):
+        return False
+    from treaty_align.meaning import read
+
+    prov = read(al.text(lang), lang)
+    return prov is not None and prov.role_count(body) > 0
 
 
 #: the role (:mod:`treaty_align.meaning.roles`) that names each actor in any grammatical case

@@ -32,6 +32,12 @@ GLOSS = {
     "bank": "the Bank",
     "borrower": "the Borrower",
     "security_council": "the Security Council",
+    "council": "a Council",
+    "committee": "a Committee",
+    "commission": "a Commission",
+    "ministry": "a Ministry",
+    "court": "a court",
+    "conference": "the Conference",
     "state": "a State",
 }
 
