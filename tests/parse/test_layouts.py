@@ -529,3 +529,81 @@ def test_a_footnote_of_the_text_is_compared_and_a_database_note_is_not() -> None
             "¹ Устав принят на первом собрании 1 марта 2001 года.\n")
     treaty = parse_text(text, lang="ru", markdown=True)
     assert [s.kind for s in treaty.segments if s.kind in ("note", "footnote")] == ["note", "footnote"]
+
+
+# SYNTHETIC: a law in the layout of Azerbaijani statutes (chapter number and chapter title on
+# lines of their own, "Maddə N. Title", decimal points, the President's signature set on lines)
+AZ_STATUTE = """Bağçılıq haqqında
+
+AZƏRBAYCAN RESPUBLİKASININ QANUNU
+
+Bu Qanun bağçılıq fəaliyyətinin hüquqi əsaslarını müəyyən edir.
+
+I fəsil
+ÜMUMİ MÜDDƏALAR
+
+Maddə 1. Əsas anlayışlar
+
+1.1. Bu Qanunda istifadə edilən anlayışlar aşağıdakı mənaları ifadə edir.
+
+Maddə 2. Bağların qeydiyyatı
+
+2.1. Bağlar 30 gün ərzində qeydiyyata alınır.
+
+II fəsil
+YEKUN MÜDDƏALAR
+
+Maddə 3. Qanunun qüvvəyə minməsi
+
+Bu Qanun dərc edildiyi gündən qüvvəyə minir.
+
+Aydın Məmmədov,
+Dövlətin Prezidenti
+Bakı şəhəri, 10 aprel 2000-ci il
+"""
+RU_STATUTE = """О садоводстве
+
+ЗАКОН ГОСУДАРСТВА
+
+Настоящий Закон определяет правовые основы садоводства.
+
+Глава I
+ОБЩИЕ ПОЛОЖЕНИЯ
+
+Статья 1. Основные понятия
+
+1.1. Используемые в настоящем Законе понятия имеют следующие значения.
+
+Статья 2. Регистрация садов
+
+2.1. Сады регистрируются в течение 30 дней.
+
+Глава II
+ЗАКЛЮЧИТЕЛЬНЫЕ ПОЛОЖЕНИЯ
+
+Статья 3. Вступление Закона в силу
+
+Настоящий Закон вступает в силу со дня опубликования.
+
+Айдын Мамедов,
+Президент Государства
+город Баку, 10 апреля 2000 года
+"""
+
+
+@pytest.mark.parametrize("lang, text, first, last", [
+    ("az", AZ_STATUTE, "ÜMUMİ MÜDDƏALAR", "YEKUN MÜDDƏALAR"),
+    ("ru", RU_STATUTE, "ОБЩИЕ ПОЛОЖЕНИЯ", "ЗАКЛЮЧИТЕЛЬНЫЕ ПОЛОЖЕНИЯ"),
+])
+def test_a_chapter_title_on_the_next_line_and_a_signature_set_on_lines(lang, text, first, last):
+    t = parse_text(text, lang)
+    by_id = {s.id: s for s in t.segments}
+    # the chapter's title is the chapter's, not preamble nor the previous article's text
+    assert (by_id["chapter1.title"].kind, by_id["chapter1.title"].text) == ("heading", first)
+    assert (by_id["chapter2.title"].kind, by_id["chapter2.title"].text) == ("heading", last)
+    assert [s.id for s in t.segments if s.article == "2"] == ["art2.title", "art2.i1"]
+    assert [s.kind for s in t.segments if s.kind == "preamble"] == ["preamble", "preamble"]
+    # the name, post, place and date under the last article are its signature, not its text
+    (sig,) = t.of_kind("signature")
+    assert sig.text.startswith(("Aydın Məmmədov", "Айдын Мамедов"))
+    assert [s.id for s in t.segments if s.article == "3"] == ["art3.title", "art3.1"]

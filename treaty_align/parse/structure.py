@@ -61,6 +61,7 @@ class Para(NamedTuple):
     cell: tuple[int, int, int] | None = None
     marked: bool = False
     alone: bool = False
+    short_lines: bool = False
 
 
 @dataclass
@@ -288,13 +289,37 @@ def _paragraphs(blocks: list[Block], profile: LanguageProfile, vocab: Container[
         if c and (marked or _title_like(text.text[c.end():]) or not text.text[c.end():].strip(_PUNCT)):
             word = c.group("word") or c.group("word2")
             num = c.group("num") or c.group("num2")
+            # alone: the heading carries no title on its line ('Глава I'), so one may follow
             paras.append(Para(text, block.line, container=(profile.container_type(word), _container_number(num)),
-                              marked=marked))
+                              marked=marked, alone=alone and not text.text[c.end():].strip(_PUNCT)))
             continue
         if text.text not in notes:
             notes[text.text] = is_note(text.text, profile)
-        paras.append(Para(text, block.line, note=notes[text.text], marked=marked, alone=alone))
-    return paras
+        # 'Ильхам Алиев, / Президент ... / город Баку, 10 апреля 2000 года': several short
+        # lines that end no sentence, as a signature is set
+        short = not alone and all(_words(ln.text.text) <= _SIGNATURE_MAX_WORDS
+                                  and not _ends(ln.text.text, ".;:") for ln in block.lines)
+        paras.append(Para(text, block.line, note=notes[text.text], marked=marked, alone=alone,
+                          short_lines=short))
+    return _container_titles(paras)
+
+
+def _container_titles(paras: list[Para]) -> list[Para]:
+    """Return ``paras`` with a chapter's title on the line after its heading ('Глава I' /
+    'ОБЩИЕ ПОЛОЖЕНИЯ') made the title of that chapter.
+
+    Left apart, the title would be read as preamble before the first article, or as the last
+    paragraph of the article before the chapter.
+    """
+    out: list[Para] = []
+    for para in paras:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.container is not None and prev.alone and prev.title is None
+                and prev.container[1] and para.heading is None and _title_on_next_line(para)):
+            out[-1] = prev._replace(title=para.text)
+            continue
+        out.append(para)
+    return out
 
 
 _NUMBERING = re.compile(r"^(?:[IVXLCІХ]+|\d+)[.)]?\s+")
@@ -571,7 +596,7 @@ def _trailing_signatures(body: list[Para]) -> int | None:
     """Return where a closing run of short lines (a name, a post) starts, if the article ends so."""
     at = len(body)
     while at > 1 and body[at - 1].cell is None and not body[at - 1].note \
-            and _words(body[at - 1].text.text) <= _SIGNATURE_MAX_WORDS \
+            and (body[at - 1].short_lines or _words(body[at - 1].text.text) <= _SIGNATURE_MAX_WORDS) \
             and not _ends(body[at - 1].text.text, ".;:") and not _point_match(body[at - 1].text.text):
         at -= 1
     return at if at < len(body) else None
@@ -759,6 +784,8 @@ def _title_on_next_line(para: Para) -> bool:
 def _emit_container(builder: _Builder, para: Para) -> None:
     kind, num = para.container or ("part", "")
     builder.add(f"{kind}{num}", "container", para.text)
+    if para.title is not None:
+        builder.add(f"{kind}{num}.title", "heading", para.title)
 
 
 def _emit_preface(builder: _Builder, preface: list[Para], profile: LanguageProfile) -> str:
@@ -838,7 +865,8 @@ def _emit_closing(builder: _Builder, finals: list[Para], signatures: list[Para],
             # a certification of the copy or translation is part of the published version: compared
             kind = "certification" if certification else note_kind(text, profile)
             builder.add(f"cert.{n_note}", kind, para.text)
-        elif signature_part and para.cell is None and _words(text) > 2 * _SIGNATURE_MAX_WORDS:
+        elif signature_part and para.cell is None and not para.short_lines \
+                and _words(text) > 2 * _SIGNATURE_MAX_WORDS:
             # a long paragraph among the signatures is no signature: a translator's or publisher's note
             n_note += 1
             builder.add(f"cert.{n_note}", "note", para.text)
