@@ -164,3 +164,19 @@ def test_russian_authority_resolves_a_planted_divergence(tmp_path):
     res = numbers[0].resolution
     assert (res.authority, res.agrees, res.differs) == ("ru", ("kk",), ("az",))
     assert "30" in res.text
+
+
+def test_every_clause_of_a_statute_with_chapter_titles_is_in_one_record():
+    # chapter titles stand outside any article: they are aligned with the chapters, and no
+    # clause of a block of another kind is ever left out of the records
+    from tests.parse.test_layouts import AZ_STATUTE, RU_STATUTE
+    from treaty_align.pipeline import compare_treaties
+    from treaty_align.parse import parse_text
+
+    c = compare_treaties(parse_text(AZ_STATUTE, "az"), parse_text(RU_STATUTE, "ru"), encoder="lexical", use_cache=False)
+    for lang in ("az", "ru"):
+        placed = [s.id for a in c.alignments for s in a.segments.get(lang, ())]
+        assert sorted(placed) == sorted(s.id for s in c.treaties[lang].segments)
+    titles = next(a for a in c.alignments if a.id == "chapter1.title")
+    assert [s.text for s in titles.segments["az"]] == ["ÜMUMİ MÜDDƏALAR"]
+    assert [s.text for s in titles.segments["ru"]] == ["ОБЩИЕ ПОЛОЖЕНИЯ"]

@@ -112,6 +112,9 @@ def block_key(segment: Segment) -> tuple[str, str]:
     """Return the block a segment belongs to: ``("article", "10")``, ``("preamble", "")``..."""
     if segment.article is not None:
         return ("article", segment.article)
+    if segment.kind == "heading":
+        # a chapter's title outside any article is aligned with the chapters
+        return ("container", "")
     return (segment.kind, "")
 
 
@@ -783,6 +786,10 @@ def align_pair(a: Treaty, b: Treaty, table: EmbeddingTable, options: AlignOption
             beads.extend(Bead((), (s,), 0.0) for s in segs_b)
             continue
         beads.extend(align_block(segs_a, segs_b, scorer))
+    # a block of a kind the order does not name is still aligned: no clause may be lost
+    for key in sorted((set(blocks_a) | set(blocks_b)) - {("article", "")}):
+        if key[0] != "article" and key[0] not in BLOCK_ORDER:
+            beads.extend(align_block(blocks_a.get(key, []), blocks_b.get(key, []), scorer))
     return beads, warnings
 
 

@@ -176,6 +176,8 @@ def test_terminology_near_term_named_more_often_is_minor() -> None:
       "az": "Tərəflər investisiyalar barədə məlumat mübadiləsi aparırlar."}, "kk", "ақпарат", "құжат"),
     ({"kk": "Тараптар визалар беру тәртібін келіседі.", "ru": "Стороны согласовывают порядок выдачи виз.",
       "az": "Tərəflər vizaların verilməsi qaydasını razılaşdırırlar."}, "az", "vizaların", "icazələrin"),
+    ({"kk": "Заң ресми жарияланған күнінен бастап күшіне енеді.", "ru": "Закон вступает в силу со дня официального опубликования.",
+      "az": "Qanun rəsmi dərc edildiyi gündən qüvvəyə minir."}, "ru", "вступает в силу", "утрачивает силу"),
     ({"kk": "Қауіпсіздік Кеңесі ұсыныстар әзірлейді.", "ru": "Совет Безопасности разрабатывает предложения.",
       "az": "Təhlükəsizlik Şurası təkliflər hazırlayır."}, "ru", "Безопасности", "обороны"),
 ])
