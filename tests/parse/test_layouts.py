@@ -396,6 +396,29 @@ def test_direction_marks_do_not_hide_headings():
     assert treaty.segment("art1.1").text == "Стороны выплачивают 100 рублей."
 
 
+@pytest.mark.parametrize("mark", ["\u200f", "\u202e", "\u2067", "\u061c", "\ufeff"])
+def test_a_direction_mark_before_the_indentation_keeps_the_paragraphs(kk_treaty, mark):
+    # the bundled Kazakh text starts each paragraph with an indented line: a mark at the start
+    # of every line must not make those lines flush (wrapped lines would become paragraphs)
+    from tests.conftest import KK_PATH
+
+    marked = "\n".join(mark + line if line else line for line in KK_PATH.read_text(encoding="utf-8").split("\n"))
+    treaty = parse_text(marked, lang="kk")
+    assert [(s.id, s.line) for s in treaty.segments] == [(s.id, s.line) for s in kk_treaty.segments]
+    assert len(treaty.segments) == 89
+    assert treaty.segment("pre.1").text == kk_treaty.segment("pre.1").text
+    assert treaty.segment("pre.1").text.endswith("қарай отырып,")
+
+
+def test_a_direction_mark_before_a_markdown_bullet_or_table_row():
+    text = ("# СОГЛАШЕНИЕ\n\nСтатья 1\n\nСтороны обмениваются:\n\n\u200f- 1) сведениями;\n"
+            "\u200f- 2) опытом.\n\n\u200f| Сторона А | Сторона Б |\n|---|---|\n\u200e| подпись | подпись |\n")
+    treaty = parse_text(text, lang="ru", markdown=True)
+    assert [(s.label, s.text) for s in treaty.segments if s.kind == "item"] == [("1)", "сведениями;"),
+                                                                               ("2)", "опытом.")]
+    assert not any("|" in s.text or "\u200f" in s.text for s in treaty.segments)
+
+
 def test_repeated_articles_get_distinct_ids_and_one_warning():
     act = "Статья 1\n\nПервое правило.\n\nСтатья 2\n\nВторое правило.\n\n"
     treaty = parse_text("СОГЛАШЕНИЕ\n\n" + act * 10, lang="ru")

@@ -16,7 +16,7 @@ from typing import Callable, NamedTuple
 
 from treaty_align.model import newline_offsets
 from treaty_align.parse.markup import HtmlScan, scan_html
-from treaty_align.parse.normalize import MappedText, clean_chars, map_line, strip_markdown
+from treaty_align.parse.normalize import MappedText, clean_chars, map_line, strip_markdown, without_format_chars
 
 _TERMINAL = tuple(".:;!?»\"”)")
 _LABEL_START = re.compile(r"^(?:\d{1,3}[.)]|[^\W\d_]\))(?:\s|$)")
@@ -155,6 +155,10 @@ def source_lines(source: str, markdown: bool) -> list[SourceLine]:
     pipe_table = len(scan.tables)
     in_pipe = False
     for number, raw in enumerate(source.split("\n"), start=1):
+        # what the line's layout is read from (indentation, a bullet, a fence, a table row):
+        # the line as it shows, without the invisible format characters (a direction mark
+        # before the indentation must not make an indented line flush)
+        shown = without_format_chars(raw)
         if markdown:
             mapped = map_line(raw, offset)
         else:
@@ -167,6 +171,8 @@ def source_lines(source: str, markdown: bool) -> list[SourceLine]:
         offset += len(raw) + 1
         if scan.tables:
             mapped = _outside(mapped, scan.tables)
+        if shown is not raw:
+            mapped = clean_chars(mapped)
         if markdown and _MD_FENCE.match(mapped.text):
             fenced = not fenced
             blank_before = True
@@ -188,13 +194,13 @@ def source_lines(source: str, markdown: bool) -> list[SourceLine]:
             blank_before = True
             continue
         in_pipe = False
-        bullet = bool(markdown and _BULLET.match(raw))
+        bullet = bool(markdown and _BULLET.match(shown))
         text, level, bold, quote = _clean(mapped, scan, markdown, touched)
         if not text.text:
             blank_before = True
             gap += 1
             continue
-        expanded = raw.replace("\t", "    ")
+        expanded = shown.replace("\t", "    ")
         indent = len(expanded) - len(expanded.lstrip(" \u00a0"))
         result.append(SourceLine(number, indent, text, blank_before, bullet, level, bold, quote, gap=gap))
         blank_before = False

@@ -348,6 +348,12 @@ def _chunks(text: str) -> Iterator[str]:
         start = end
 
 
+def without_format_chars(text: str) -> str:
+    """Return ``text`` without the format characters :func:`clean_chars` drops (Unicode Cf):
+    the very same object when it has none, which a regex tells at once for a clean line."""
+    return strip_format_chars(text) if _NOT_PLAIN.search(text) else text
+
+
 def strip_format_chars(text: str) -> str:
     """Return ``text`` without format characters (Unicode category Cf), for detection only."""
     present = {ch for ch in set(text) if unicodedata.category(ch) == "Cf"}
