@@ -3,6 +3,7 @@ a list item removed, the versions given the other way round, the treaty repeated
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -54,6 +55,31 @@ def test_articles_in_another_order_are_paired_by_number(kk_treaty, az_treaty, en
                    and r.segments["kk"][0].article != r.segments["az"][0].article for r in moved.alignments)
     assert any("another order" in w and "paired by number" in w for w in moved.warnings)
     assert not any("numbering differs" in w or "is paired with" in w for w in moved.warnings)
+
+
+def test_articles_in_another_order_on_the_command_line(tmp_path, capsys):
+    from treaty_align.cli import main
+
+    shuffled = tmp_path / "az.md"
+    shuffled.write_text(_shuffled_az(), encoding="utf-8")
+    assert main(["compare", str(KK_PATH), str(AZ_PATH), "--encoder", "lexical", "--format", "json",
+                 "-o", str(tmp_path / "plain.json"), "-q"]) == 0
+    assert main(["compare", str(KK_PATH), str(shuffled), "--encoder", "lexical", "--format", "json",
+                 "-o", str(tmp_path / "moved.json")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    # one warning per fact, the moved articles named, not a "jump" at each of them; line 25 is
+    # Article 8's heading, the first out of place (after Article 1, lines 19-24)
+    assert err[:2] == [
+        "treaty-align: warning: az: line 25: the articles are not in numerical order "
+        "(1, 8, 3, 2, 5, 4, 10, 6, …), though each of 1-17 appears once: they are compared by number",
+        "treaty-align: warning: kk/az: articles stand in another order (e.g. az article 8, 2, 4, 10, 6); "
+        "articles were paired by number",
+    ]
+    assert not any("jumps" in e or "first article is numbered" in e or "numbering differs" in e for e in err)
+    plain, moved = (json.loads((tmp_path / f"{n}.json").read_text(encoding="utf-8")) for n in ("plain", "moved"))
+    assert moved["summary"] == plain["summary"] and moved["summary"]["records"] == 96
+    assert sorted(d["id"] for r in moved["alignments"] for d in r["divergences"]) == \
+        sorted(d["id"] for r in plain["alignments"] for d in r["divergences"])
 
 
 def test_articles_in_another_order_add_no_findings(cache, tmp_path):

@@ -419,6 +419,22 @@ def test_a_direction_mark_before_a_markdown_bullet_or_table_row():
     assert not any("|" in s.text or "\u200f" in s.text for s in treaty.segments)
 
 
+@pytest.mark.parametrize("order, warnings", [
+    # each number once, out of order: one warning at the first article out of place
+    ((2, 1, 3), ["line 3: the articles are not in numerical order (2, 1, 3), though each of 1-3 "
+                 "appears once: they are compared by number"]),
+    # a number missing as well: the jumps are named
+    ((1, 3, 2, 5), ["line 7: article numbering jumps from 1 to 3", "line 11: article numbering jumps "
+                    "from 3 to 2", "line 15: article numbering jumps from 2 to 5"]),
+    ((1, 2, 3), []),
+])
+def test_articles_out_of_order_are_one_warning_unless_numbers_are_missing(order, warnings):
+    text = "СОГЛАШЕНИЕ\n\n" + "".join(f"Статья {n}\n\nПравило {n}.\n\n" for n in order)
+    treaty = parse_text(text, lang="ru")
+    assert treaty.articles == tuple(str(n) for n in order)
+    assert [w for w in treaty.warnings if "article" in w] == warnings
+
+
 def test_repeated_articles_get_distinct_ids_and_one_warning():
     act = "Статья 1\n\nПервое правило.\n\nСтатья 2\n\nВторое правило.\n\n"
     treaty = parse_text("СОГЛАШЕНИЕ\n\n" + act * 10, lang="ru")

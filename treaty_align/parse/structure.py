@@ -17,7 +17,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Container, NamedTuple
+from typing import Container, NamedTuple, Sequence
 
 from treaty_align.errors import InputError
 from treaty_align.model import Segment, Treaty, line_of, newline_offsets
@@ -537,10 +537,16 @@ def _split_articles(paras: list[Para], warnings: list[str]) -> tuple[list[Para],
                 jumps.append(f"line {art.line}: the first article is numbered {n}, not 1")
         seen[art.number] = seen.get(art.number, 0) + 1
         previous = n
+    repeated = {num: k for num, k in seen.items() if k > 1}
+    shuffled = _shuffled_numbers(articles) if jumps and not repeated else None
+    if shuffled is not None:
+        # every number once, none missing: the articles were moved, not skipped; one warning
+        # says so instead of a "jump" at every moved article
+        warnings.append(shuffled)
+        jumps = []
     warnings.extend(jumps[:5])
     if len(jumps) > 5:
         warnings.append(f"article numbering jumps {len(jumps) - 5} more times")
-    repeated = {num: k for num, k in seen.items() if k > 1}
     if repeated:
         most = max(repeated.values())
         example = min(repeated, key=lambda num: (-repeated[num], articles.index(next(a for a in articles if a.number == num))))
@@ -551,6 +557,21 @@ def _split_articles(paras: list[Para], warnings: list[str]) -> tuple[list[Para],
             f"or numbering per part); the copies are told apart as {example}, {example}#2…"
         )
     return preface, articles
+
+
+def _shuffled_numbers(articles: Sequence[_Article]) -> str | None:
+    """Return a warning when the articles carry each number of a run (1..N) once, out of
+    order; None when a number is missing, repeated or not a plain number, or all are in order."""
+    if not articles or not all(a.number.isdecimal() and a.number.isascii() for a in articles):
+        return None
+    numbers = [int(a.number) for a in articles]
+    ordered = sorted(numbers)
+    if numbers == ordered or ordered != list(range(ordered[0], ordered[0] + len(ordered))):
+        return None
+    first = next(a for a, n, m in zip(articles, numbers, ordered) if n != m)
+    shown = ", ".join(str(n) for n in numbers[:8]) + (", …" if len(numbers) > 8 else "")
+    return (f"line {first.line}: the articles are not in numerical order ({shown}), though each "
+            f"of {ordered[0]}-{ordered[-1]} appears once: they are compared by number")
 
 
 def _closing_paras(body: list[Para], profile: LanguageProfile) -> tuple[list[Para], list[Para], list[Para]]:
