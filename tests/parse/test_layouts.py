@@ -389,6 +389,29 @@ def test_decomposed_text_parses_like_composed(ru_md):
     assert not any("NFC" in w for w in ru_md.warnings)
 
 
+def test_stress_marks_do_not_split_words_or_hide_headings(kk_treaty):
+    # a combining acute after every third vowel: no composed letter exists for most ('а́'), so
+    # NFC leaves them apart; read as they were, they broke '4-ба́п' and 91 findings appeared
+    from tests.conftest import KK_PATH
+
+    out, vowels = [], 0
+    for ch in KK_PATH.read_text(encoding="utf-8"):
+        out.append(ch)
+        if ch in "аеоы":
+            vowels += 1
+            out.append("\u0301" if vowels % 3 == 0 else "")
+    stressed = parse_text("".join(out), lang="kk")
+    assert [(s.id, s.line, s.text) for s in stressed.segments] == \
+        [(s.id, s.line, s.text) for s in kk_treaty.segments]
+    assert stressed.warnings[0] == ("1134 combining accent(s) that no letter of the language carries "
+                                    "(stress marks, as in ‘Қазақста́н’) ignored")
+    # the same text decomposed (NFD) as well: composed first, the stress marks then dropped
+    both = parse_text(unicodedata.normalize("NFD", "".join(out)), lang="kk")
+    assert [(s.id, s.text) for s in both.segments] == [(s.id, s.text) for s in kk_treaty.segments]
+    assert both.warnings[0].startswith("Unicode normalised to NFC: ")
+    assert both.warnings[1].startswith("1134 combining accent(s)")
+
+
 def test_direction_marks_do_not_hide_headings():
     text = "СОГЛАШЕНИЕ\n\n\u200fСтатья 1\n\nСтороны выплачивают \u202e100\u202c рублей.\n\n\u200eСтатья 2\n\nСтороны сотрудничают.\n"
     treaty = parse_text(text)

@@ -17,7 +17,7 @@ from treaty_align.parse.formats import ExtractedText, looks_like_html, sniff_for
 from treaty_align.parse.language import SAMPLE_CHARS, detect_language, profile
 from treaty_align.parse.layout import looks_like_markdown
 from treaty_align.parse.normalize import strip_format_chars
-from treaty_align.parse.scripts import nfc_normalize
+from treaty_align.parse.scripts import drop_loose_marks, nfc_normalize
 from treaty_align.parse.structure import build_treaty
 
 __all__ = ["load_treaty", "parse_text", "read_document", "read_text"]
@@ -132,6 +132,11 @@ def parse_text(text: str, lang: str | None = None, *, markdown: bool | None = No
     source, composed = nfc_normalize(source)
     notices = (f"Unicode normalised to NFC: {composed} combining character(s) composed with their letters",) \
         if composed else ()
+    # accents no letter of the languages carries (stress marks) would split words and headings
+    source, dropped, example = drop_loose_marks(source)
+    if dropped:
+        notices += (f"{dropped} combining accent(s) that no letter of the language carries (stress "
+                    f"marks, as in ‘{example}’) ignored",)
     code = lang or detect_language(_detection_text(source))
     prof = profile(code)
     is_md = looks_like_markdown(source) if markdown is None else markdown

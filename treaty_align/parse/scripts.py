@@ -195,3 +195,26 @@ def nfc_normalize(text: str) -> tuple[str, int]:
     """
     normal = unicodedata.normalize("NFC", text)
     return normal, len(text) - len(normal)
+
+
+#: combining marks (accents) left apart by NFC: no letter of Kazakh, Azerbaijani or Russian
+#: needs one (each has a composed form), so these are stress marks or stray accents (‘а́’),
+#: which split a word in two and hide an article heading (‘4-ба́п’)
+_LOOSE_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def drop_loose_marks(text: str) -> tuple[str, int, str]:
+    """Return ``text`` without the combining marks NFC left apart, how many were dropped, and
+    the first word that carried one (as written, for the warning; "" when none).
+
+    Call it after :func:`nfc_normalize`. Newlines are never touched, so lines stay those of
+    the file.
+    """
+    first = _LOOSE_MARKS.search(text)
+    if first is None:
+        return text, 0, ""
+    start = max(text.rfind(" ", 0, first.start()), text.rfind("\n", 0, first.start())) + 1
+    end = min((i for i in (text.find(" ", first.end()), text.find("\n", first.end())) if i >= 0),
+              default=len(text))
+    cleaned, dropped = _LOOSE_MARKS.subn("", text)
+    return cleaned, dropped, text[start:end][:40]
