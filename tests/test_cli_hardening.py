@@ -46,6 +46,29 @@ def run(capsys, *argv):
     return code, out, err
 
 
+# -- 5: a baseline holds whatever the argument order and the pivot ------------------------------
+
+
+def test_a_baseline_written_for_kk_az_hides_the_same_findings_for_az_kk_and_another_pivot(tmp_path, capsys):
+    # a planted change ('45 gün' -> '75 gün') adds a major numbers finding to the bundled ones
+    az = tmp_path / "az.md"
+    az.write_text(AZ_PATH.read_text(encoding="utf-8").replace("45 gün", "75 gün"), encoding="utf-8")
+    baseline = tmp_path / "b.json"
+    code, _, err = run(capsys, str(KK_PATH), str(az), "--encoder", "lexical", "--baseline", str(baseline),
+                       "--update-baseline")
+    assert code == 0
+    assert f"treaty-align: baseline {baseline} written: 14 findings (new baseline)" in err.splitlines()
+    recorded = json.loads(baseline.read_text(encoding="utf-8"))["divergences"]
+    assert len(recorded) == 14
+    # the other order, and az as the pivot (--authority az): every finding is the recorded one
+    for extra in ([], ["--authority", "az"]):
+        code, out, err = run(capsys, str(az), str(KK_PATH), "--encoder", "lexical", "--baseline", str(baseline),
+                             "--fail-on", "info", *extra)
+        assert code == 0, err
+        assert "No divergences found (14 hidden by the baseline)." in out
+        assert "none of the" not in err
+
+
 # -- 14: help texts and messages ---------------------------------------------------------------
 
 
