@@ -80,6 +80,34 @@ def test_compare_help_lists_checks_formats_and_encoders(capsys):
         assert word in out
 
 
+def test_compare_help_wraps_its_description_to_the_terminal(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    with pytest.raises(SystemExit):
+        cli.main(["compare", "--help"])
+    lines = capsys.readouterr().out.splitlines()
+    start = lines.index("Align the clauses of two or three language versions and report where they")
+    assert lines[start + 1] == "differ in meaning. Versions may be text, Markdown, HTML, Word .docx or PDF"
+    # the description and the lists of the epilog wrapped, each entry under its own column
+    # (only argparse's usage line may hold a longer token, the --format choices)
+    assert all(len(line) <= 80 for line in lines[start:])
+    at = lines.index("  lexical                          no model: character n-grams of a shared")
+    assert lines[at + 1] == "                                   transliteration (fast)"
+
+
+def test_one_finding_is_not_findings(tmp_path, capsys, monkeypatch, bundled_comparison):
+    import dataclasses
+
+    one = dataclasses.replace(bundled_comparison, alignments=tuple(
+        a for a in bundled_comparison.alignments if a.id == "art10.p4"))
+    assert len(one.divergences) == 1
+    monkeypatch.setattr(pipeline, "compare_treaties", lambda *a, **k: one)
+    out = tmp_path / "r.json"
+    _, _, err = run(capsys, "--format", "json", "-o", str(out))
+    assert err.splitlines()[-1] == f"treaty-align: wrote {out} (json report: 1 record, 1 finding)"
+    code, _, err = run(capsys, "--baseline", str(tmp_path / "b.json"), "--update-baseline")
+    assert f"treaty-align: baseline {tmp_path / 'b.json'} written: 1 finding (new baseline)" in err.splitlines()
+
+
 def test_parse_help_says_what_it_does_and_names_kz1048(capsys):
     with pytest.raises(SystemExit):
         cli.main(["parse", "--help"])

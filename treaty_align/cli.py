@@ -11,9 +11,11 @@ import dataclasses
 import gc
 import json
 import os
+import re
 import shutil
 import signal
 import sys
+import textwrap
 import threading
 import time
 import warnings
@@ -44,6 +46,27 @@ class _Parser(argparse.ArgumentParser):
         if callable(self.epilog):
             self.epilog = self.epilog()
         return super().format_help()
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Wraps a description to the terminal; a text of several lines (the epilog's lists) keeps
+    its lines, each too long one wrapped under its own text column."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" not in text:
+            return super()._fill_text(text, width, indent)
+        out = []
+        for line in text.splitlines():
+            column = re.match(r"\s*\S.*?\s{2,}", line)
+            hang = " " * (column.end() if column else len(line) - len(line.lstrip()))
+            out.extend(textwrap.wrap(line, width, initial_indent=indent, subsequent_indent=indent + hang,
+                                     drop_whitespace=True) if len(line) > width else [indent + line])
+        return "\n".join(out)
+
+
+def _plural(count: int, word: str) -> str:
+    """Return ``"1 finding"``, ``"2 findings"``: ``count`` and ``word``, in the plural unless 1."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _compare_epilog() -> str:
@@ -124,7 +147,7 @@ def _run_parse(args: argparse.Namespace) -> tuple[str, int, str]:
         text = json.dumps(treaty.to_dict(), ensure_ascii=False, indent=2) + "\n"
     else:
         text = treaty.format()
-    return text, EXIT_OK, f"{args.format}: the {treaty.language} structure, {len(treaty.segments)} clauses"
+    return text, EXIT_OK, f"{args.format}: the {treaty.language} structure, {_plural(len(treaty.segments), 'clause')}"
 
 
 COMPARE_FORMATS = ("table", "json", "markdown", "csv", "sarif", "html", "tmx", "xliff")
@@ -140,7 +163,7 @@ def _add_compare(sub: "argparse._SubParsersAction[_Parser]") -> None:
                     "files, compares the bundled Kazakh and Azerbaijani texts of the 2019 "
                     "Kazakhstan-Azerbaijan migration agreement.",
         epilog=_compare_epilog,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     p.add_argument("files", nargs="*", metavar="FILE",
                    help="two or three language versions in any order and any of kk, az, ru "
@@ -270,7 +293,7 @@ def _with_baseline(args: argparse.Namespace, comparison: "Comparison",
         else:
             change = (f"{len(current - previous.ids)} new, {len(previous.ids - current)} no longer "
                       f"found, {len(current & previous.ids)} kept")
-        _say(args, f"baseline {args.baseline} written: {len(current)} findings ({change})")
+        _say(args, f"baseline {args.baseline} written: {_plural(len(current), 'finding')} ({change})")
         # the findings just recorded no longer fail the gate; the report still shows them
         return comparison, apply_baseline(comparison, {d.id for d in comparison.divergences
                                                        if d.decision is None}), 0
@@ -356,8 +379,9 @@ def _run_compare(args: argparse.Namespace) -> tuple[str | Iterable[str], int, st
         text = render_table(comparison, width=width, records=args.all, hidden=hidden)
     else:
         text = render_pieces(comparison, args.format)
-    what = (f"{args.format} report: {len(comparison.alignments)} records, "
-            f"{len(comparison.divergences)} findings" + (f", {hidden} hidden by the baseline" if hidden else ""))
+    what = (f"{args.format} report: {_plural(len(comparison.alignments), 'record')}, "
+            f"{_plural(len(comparison.divergences), 'finding')}"
+            + (f", {hidden} hidden by the baseline" if hidden else ""))
     return text, code, what
 
 
