@@ -252,7 +252,7 @@ def test_progress_lines_on_a_non_terminal_and_none_with_q(monkeypatch, capsys, b
 # -- 15: the terminal table ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("columns", [80, 120])
+@pytest.mark.parametrize("columns", [60, 80, 120])
 def test_table_fits_the_terminal_findings_first_records_on_request(monkeypatch, capsys, fake_compare, columns,
                                                                    bundled_comparison):
     monkeypatch.setenv("COLUMNS", str(columns))
@@ -268,3 +268,12 @@ def test_table_fits_the_terminal_findings_first_records_on_request(monkeypatch, 
     code, out, _ = run(capsys, "--all")
     assert max(len(line) for line in out.splitlines()) <= columns
     assert "art12.1" in out and out.index("art10.p4") < out.index("art12.1")
+    # the ratifying law's lines have no counterpart: no score, not a failing 0.00
+    import re
+
+    table = out.splitlines()
+    header = next(line for line in table if line.lstrip().startswith(("ART", "RECORD")))
+    cells = [re.split(r"\s{2,}", line.strip()) for line in table if line.startswith("instr")]
+    score = re.split(r"\s{2,}", header.strip()).index("SCORE")
+    assert len(cells) == 5 and {row[score] for row in cells} == {"—"}
+    assert "0.00" not in out

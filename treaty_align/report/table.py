@@ -55,6 +55,7 @@ WARNINGS_SHOWN = 5
 _GAP = 2
 _NARROW_MESSAGE = 40  # a message column narrower than this stacks each finding instead
 _NARROW_TEXT = 24  # text columns narrower than this drop the per-language id columns
+_MIN_TEXT = 12  # the narrowest text column; to keep it, a narrow terminal loses the ART column
 
 
 def clause_counts(c: "Comparison") -> dict[str, int]:
@@ -105,7 +106,9 @@ def alignments_table(c: "Comparison", width: int | None = None) -> str:
     for a in c.alignments:
         row = [a.article or a.block or "", a.id]
         row += [record_ids(a, lang) or _EMPTY for lang in languages]
-        row.append(format_score(a.score) + ("*" if a.low_confidence else ""))
+        # a clause with no counterpart has no pair to score: a dash, not a failing "0.00"
+        paired = sum(bool(record_segments(a, lang)) for lang in languages) >= 2
+        row.append(format_score(a.score) + ("*" if a.low_confidence else "") if paired else _EMPTY)
         for lang in languages:
             # the whole text; cut to the column width when the table is laid out
             row.append(" ".join(clean_text(a.text(lang)).split()) if record_segments(a, lang) else _EMPTY)
@@ -126,7 +129,11 @@ def alignments_table(c: "Comparison", width: int | None = None) -> str:
             rows = [[r[i] for i in keep] for r in rows]
             fixed = [fixed[0], fixed[1], fixed[-1]]
             spare = width - sum(fixed) - findings_w[0] - _GAP * (len(header) - 1)
-        text_width = max(12, spare // len(languages))
+        if spare // len(languages) < _MIN_TEXT:
+            # narrower still: the article is in the record id (art6.i11) as well
+            header, rows, fixed = header[1:], [r[1:] for r in rows], fixed[1:]
+            spare = width - sum(fixed) - findings_w[0] - _GAP * (len(header) - 1)
+        text_width = max(_MIN_TEXT, spare // len(languages))
     widths = fixed + [text_width] * len(languages) + findings_w
     lines = _render(header, rows, widths)
     if any(a.low_confidence for a in c.alignments):
