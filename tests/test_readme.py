@@ -137,3 +137,18 @@ def test_shell_block_runs(block, scratch, monkeypatch, capsys):
         allowed = {0, 1} if "--fail-on" in argv else {0}
         assert code in allowed, f"README.md:{block.line}: '{command}' exited {code}: {err}"
         assert "error:" not in err
+
+
+def test_the_readme_says_which_file_is_the_pivot_as_the_code_chooses_it():
+    # issue 11 item 17: the README's answer must stay the code's answer
+    from treaty_align.pipeline import choose_pivot, language_order
+
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    assert "**Which file is the pivot, and does argument order matter?** It does not" in text
+    assert ("`--authority LANG` when given, otherwise the Russian version when there is one "
+            "(it prevails under the bundled Agreement's Article 17); without either it is the "
+            "first in the fixed order kk, az, ru.") in text
+    assert choose_pivot(("az", "kk"), "az") == "az" and choose_pivot(("az", "ru", "kk")) == "ru"
+    assert choose_pivot(("az", "kk")) == "kk" and choose_pivot(("ru", "az"), "az") == "az"
+    assert language_order(("ru", "az", "kk")) == ("kk", "az", "ru")
+    assert language_order(("ru", "az", "kk"), "ru") == ("ru", "kk", "az")
