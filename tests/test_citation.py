@@ -30,6 +30,9 @@ def seg(seg_id: str, article: str | None = None, label: str | None = None, kind:
     ("ch2.art12.p3", "12", "3", {"en": "Art. 12(3)", "kk": "12-бап 3-тармақ", "ru": "ст. 12 п. 3",
                                  "az": "Maddə 12.3"}),
     ("art7_2.p1", "7", "1", {"en": "Art. 7(1)", "kk": "7-бап 1-тармақ", "ru": "ст. 7 п. 1", "az": "Maddə 7.1"}),
+    # the preamble and final clauses of a collection's second act are cited like the first's
+    ("pre_2.3", None, None, {"en": "Preamble, third paragraph", "ru": "преамбула, абз. 3"}),
+    ("final_2.2", None, None, {"en": "Final provisions, second paragraph", "kk": "қорытынды ережелер, 2-абзац"}),
 ])
 def test_citation_styles(seg_id, article, label, expected):
     s = seg(seg_id, article, label, kind="item" if ".i" in seg_id else "paragraph")
@@ -38,6 +41,7 @@ def test_citation_styles(seg_id, article, label, expected):
 
 def test_title_signature_and_unknown_language():
     assert cite(seg("title", kind="title"), "en") == "Title"
+    assert cite(seg("title_2", kind="title"), "en") == "Title"
     assert cite(seg("sig.1", kind="signature"), "ru") == "подписи"
     assert cite(seg("art1.p1", "1", "1"), "xx") == ""
 

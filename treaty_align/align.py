@@ -108,14 +108,20 @@ def joined(segments: Sequence[Segment]) -> str:
     return " ".join(s.text for s in segments)
 
 
+#: the act of a collection a clause outside the articles belongs to: ``pre_2.1`` is act 2's
+_ACT_COPY = re.compile(r"^[a-z]+_(\d+)(?:\.|$)")
+
+
 def block_key(segment: Segment) -> tuple[str, str]:
-    """Return the block a segment belongs to: ``("article", "10")``, ``("preamble", "")``..."""
+    """Return the block a segment belongs to: ``("article", "10")``, ``("preamble", "")``, or
+    ``("preamble", "2")`` for the preamble of the second act of a collection in one file."""
     if segment.article is not None:
         return ("article", segment.article)
     if segment.kind == "heading":
         # a chapter's title outside any article is aligned with the chapters
         return ("container", "")
-    return (segment.kind, "")
+    copy = _ACT_COPY.match(segment.id)
+    return (segment.kind, copy.group(1) if copy else "")
 
 
 def blocks_of(treaty: Treaty) -> dict[tuple[str, str], list[Segment]]:
@@ -778,14 +784,18 @@ def align_pair(a: Treaty, b: Treaty, table: EmbeddingTable, options: AlignOption
                 segs_b = blocks_b.get(("article", y), []) if y else []
                 beads.extend(align_block(segs_a, segs_b, scorer))
             continue
-        segs_a = blocks_a.get((kind, ""), [])
-        segs_b = blocks_b.get((kind, ""), [])
-        if kind == "instrument":
-            # a ratifying act belongs to one version only; it is never aligned
-            beads.extend(Bead((s,), (), 0.0) for s in segs_a)
-            beads.extend(Bead((), (s,), 0.0) for s in segs_b)
-            continue
-        beads.extend(align_block(segs_a, segs_b, scorer))
+        # one block of this kind per act of a collection: the acts are paired in order
+        copies = sorted({key[1] for key in (*blocks_a, *blocks_b) if key[0] == kind},
+                        key=lambda copy: int(copy or 1))
+        for copy in copies:
+            segs_a = blocks_a.get((kind, copy), [])
+            segs_b = blocks_b.get((kind, copy), [])
+            if kind == "instrument":
+                # a ratifying act belongs to one version only; it is never aligned
+                beads.extend(Bead((s,), (), 0.0) for s in segs_a)
+                beads.extend(Bead((), (s,), 0.0) for s in segs_b)
+                continue
+            beads.extend(align_block(segs_a, segs_b, scorer))
     # a block of a kind the order does not name is still aligned: no clause may be lost
     for key in sorted((set(blocks_a) | set(blocks_b)) - {("article", "")}):
         if key[0] != "article" and key[0] not in BLOCK_ORDER:

@@ -28,6 +28,8 @@ _UNIT = re.compile(r"^pt(?P<num>[^_.]+)(?:_\d+)?$")
 _POINT = re.compile(r"^p(?P<num>[^.]+)$")
 _ITEM = re.compile(r"^i(?P<num>\d+)$")
 _CHAPTER = re.compile(r"^chapter(?P<num>\w+)$")
+#: a block outside the articles; ``_2`` marks it as the second act's of a collection in one file
+_BLOCK = re.compile(r"^(?P<block>pre|final|sig|title|instr|cert)(?:_\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,12 @@ def place_of(segment: "Segment") -> Place:
     parts = segment.id.split(".")
     # container prefixes (chapters, sections) come before the article or block token
     for i, token in enumerate(parts):
-        if _ARTICLE.match(token) or _UNIT.match(token) or token in ("pre", "final", "sig", "title", "instr", "cert"):
+        if _ARTICLE.match(token) or _UNIT.match(token) or _BLOCK.match(token):
             parts = parts[i:]
             break
     head = parts[0] if parts else ""
+    if block_match := _BLOCK.match(head):
+        head = block_match.group("block")  # pre_2: the preamble of a collection's second act
     if cm := _CHAPTER.match(head):
         return Place("chapter", article=cm.group("num"))
     if head in ("pre", "final", "sig", "instr", "cert"):

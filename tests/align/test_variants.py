@@ -156,6 +156,40 @@ def test_a_treaty_repeated_in_one_file_pairs_copies_in_order(encoders):
     assert not any("paired with" in w or "no counterpart" in w for w in result.warnings)
 
 
+def test_each_act_of_a_collection_keeps_its_own_closing_and_preface(kk_treaty, az_treaty):
+    # the last article of each act but the last held that act's final clauses and signatures
+    # and the next act's ratifying law, title and preamble: false findings in every copy
+    kk = parse_text("\n\n".join([KK_PATH.read_text(encoding="utf-8")] * 3), "kk")
+    az = parse_text("\n\n".join([AZ_PATH.read_text(encoding="utf-8")] * 3), "az")
+    assert [s.id for s in kk.segments if s.kind == "title"] == ["title", "title_2", "title_3"]
+    assert [s.id for s in az.of_kind("final")] == ["final.1", "final.2", "final_2.1", "final_2.2",
+                                                    "final_3.1", "final_3.2"]
+    assert [s.id for s in az.of_kind("signature")][3:6] == ["sig.4", "sig_2.1", "sig_2.2"]
+    assert [s.id for s in kk.of_kind("instrument")][4:7] == ["instr.5", "instr_2.1", "instr_2.2"]
+    for copy in ("17", "17#2", "17#3"):
+        assert [s.text for s in kk.article(copy)] == [s.text for s in kk_treaty.article("17")]
+        assert [s.text for s in az.article(copy)] == [s.text for s in az_treaty.article("17")]
+    assert not any("duplicate clause id" in w for w in kk.warnings + az.warnings)
+
+
+def test_a_collection_of_three_acts_has_three_times_the_findings_of_one(tmp_path):
+    kk, az = tmp_path / "kk.txt", tmp_path / "az.md"
+    kk.write_text("\n\n".join([KK_PATH.read_text(encoding="utf-8")] * 3), encoding="utf-8")
+    az.write_text("\n\n".join([AZ_PATH.read_text(encoding="utf-8")] * 3), encoding="utf-8")
+    one = compare_treaties(KK_PATH, AZ_PATH, encoder="lexical", use_cache=False)
+    three = compare_treaties(kk, az, encoder="lexical", use_cache=False)
+
+    def majors(c) -> list[tuple[str, str]]:
+        return sorted((d.kind, re.sub(r"_\d+", "", d.alignment_id)) for d in c.divergences if d.severity == "major")
+
+    assert len(majors(one)) == 5
+    assert majors(three) == sorted(majors(one) * 3)
+    finals = [r for r in three.alignments if r.block == "final"]
+    assert [(r.segments["kk"][0].id, r.segments["az"][0].id) for r in finals] == [
+        ("final.1", "final.1"), ("final.2", "final.2"), ("final_2.1", "final_2.1"),
+        ("final_2.2", "final_2.2"), ("final_3.1", "final_3.1"), ("final_3.2", "final_3.2")]
+
+
 def test_an_article_dropped_and_the_rest_renumbered_is_paired_by_content(kk_treaty, encoders):
     text = AZ_PATH.read_text(encoding="utf-8")
     heads = [m.start() for m in AZ_HEADING.finditer(text)]

@@ -574,6 +574,30 @@ def _shuffled_numbers(articles: Sequence[_Article]) -> str | None:
             f"of {ordered[0]}-{ordered[-1]} appears once: they are compared by number")
 
 
+def _act_suffix(act: int) -> str:
+    """Return what the ids of act ``act`` of a collection carry: "" for the first, "_2"..."""
+    return "" if act == 1 else f"_{act}"
+
+
+def _next_act_start(body: list[Para], profile: LanguageProfile) -> int | None:
+    """Return where the next act of a collection begins in ``body`` (the paragraphs of the
+    article before the numbering restarts), or None when no act's title stands there.
+
+    The next act begins at its title, or earlier at its ratifying act: the paragraphs with an
+    instrument cue (and the short lines among them, a president's signature) that come right
+    before the title. Short lines before the first such cue are the signatures of this act.
+    """
+    title = next((i for i, p in enumerate(body) if i > 0 and _is_title(p, profile)), None)
+    if title is None:
+        return None
+    k = title - 1
+    while k >= 1 and (_has_cue(body[k].text.text, profile.instrument_cues)
+                      or _words(body[k].text.text) <= _SIGNATURE_MAX_WORDS):
+        k -= 1
+    cues = [j for j in range(k + 1, title) if _has_cue(body[j].text.text, profile.instrument_cues)]
+    return cues[0] if cues else title
+
+
 def _closing_paras(body: list[Para], profile: LanguageProfile) -> tuple[list[Para], list[Para], list[Para]]:
     """Split the last article's paragraphs into (article text, final clauses, signatures)."""
     # a table (of signatures) or a certification closes the article: nothing after it is the
@@ -701,6 +725,10 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
     title = _emit_preface(builder, preface, profile)
 
     counts: dict[str, int] = {}
+    #: the act being read: a collection in one file holds several, each with its own preface
+    #: and closing (ids ``title_2``, ``pre_2.1``, ``final_2.1`` from the second on)
+    act = 1
+    numbers_seen: set[str] = set()
     for index, art in enumerate(articles):
         number = art.number
         counts[number] = counts.get(number, 0) + 1
@@ -719,8 +747,17 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
             body = body[1:]
         finals: list[Para] = []
         signatures: list[Para] = []
+        next_preface: list[Para] = []
+        numbers_seen.add(art.number)
         if index == len(articles) - 1:
             body, finals, signatures = _closing_paras(body, profile)
+        elif unit_prefix == "art" and articles[index + 1].number in numbers_seen:
+            # the numbering restarts: when the next act's title stands in this article, the
+            # article ends the act (final clauses, signatures) and the next act's preface follows
+            cut = _next_act_start(body, profile)
+            if cut is not None:
+                body, next_preface = body[:cut], body[cut:]
+                body, finals, signatures = _closing_paras(body, profile)
         walker = _ArticleWalker(builder, profile, article, prefix)
         clauses = 0
         for para in body:
@@ -731,7 +768,10 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
             clauses += not para.note and para.cell is None
         if not clauses and unit_prefix == "art":
             builder.warnings.append(f"line {art.line}: article {number} has no text")
-        _emit_closing(builder, finals, signatures, profile)
+        _emit_closing(builder, finals, signatures, profile, _act_suffix(act))
+        if next_preface:
+            act += 1
+            _emit_preface(builder, next_preface, profile, _act_suffix(act))
 
     return Treaty(
         language=profile.code,
@@ -809,8 +849,9 @@ def _emit_container(builder: _Builder, para: Para) -> None:
         builder.add(f"{kind}{num}.title", "heading", para.title)
 
 
-def _emit_preface(builder: _Builder, preface: list[Para], profile: LanguageProfile) -> str:
-    """Add the segments before the first article; return the document's title."""
+def _emit_preface(builder: _Builder, preface: list[Para], profile: LanguageProfile, suffix: str = "") -> str:
+    """Add the segments before the first article (of the act whose ids carry ``suffix``);
+    return the act's title."""
     notes = [p for p in preface if p.note]
     boxes = [p for p in preface if p.container is not None]
     rest = [p for p in preface if not p.note and p.container is None]
@@ -822,10 +863,11 @@ def _emit_preface(builder: _Builder, preface: list[Para], profile: LanguageProfi
     def add_note(para: Para) -> None:
         nonlocal note_n
         note_n += 1
-        builder.add(f"note.{note_n}", note_kind(para.text.text, profile), para.text)
+        builder.add(f"note{suffix}.{note_n}", note_kind(para.text.text, profile), para.text)
 
     if title_at is None:
-        builder.warnings.append("no title found before the first article")
+        if not suffix:
+            builder.warnings.append("no title found before the first article")
         instrument: list[Para] = []
         preamble = rest
     else:
@@ -855,7 +897,7 @@ def _emit_preface(builder: _Builder, preface: list[Para], profile: LanguageProfi
         role = roles.get(id(para))
         if role is None:
             if not title_done and title_mapped is not None:
-                builder.add("title", "title", title_mapped)
+                builder.add(f"title{suffix}", "title", title_mapped)
                 title_done = True
             continue
         if role == "note":
@@ -864,16 +906,18 @@ def _emit_preface(builder: _Builder, preface: list[Para], profile: LanguageProfi
             _emit_container(builder, para)
         elif para.cell is not None:
             counters["preamble"] += 1
-            builder.add(f"pre.{counters['preamble']}", "table", para.text)
+            builder.add(f"pre{suffix}.{counters['preamble']}", "table", para.text)
         else:
             counters[role] += 1
             prefix = "instr" if role == "instrument" else "pre"
-            builder.add(f"{prefix}.{counters[role]}", role, para.text)
+            builder.add(f"{prefix}{suffix}.{counters[role]}", role, para.text)
     return title
 
 
-def _emit_closing(builder: _Builder, finals: list[Para], signatures: list[Para], profile: LanguageProfile) -> None:
-    """Add final clauses, signatures and certification notes; after a certification come its signatures."""
+def _emit_closing(builder: _Builder, finals: list[Para], signatures: list[Para], profile: LanguageProfile,
+                  suffix: str = "") -> None:
+    """Add final clauses, signatures and certification notes (of the act whose ids carry
+    ``suffix``); after a certification come its signatures."""
     n_final = n_sig = n_note = 0
     certified = False
     for para in finals + signatures:
@@ -885,18 +929,18 @@ def _emit_closing(builder: _Builder, finals: list[Para], signatures: list[Para],
             certified = True
             # a certification of the copy or translation is part of the published version: compared
             kind = "certification" if certification else note_kind(text, profile)
-            builder.add(f"cert.{n_note}", kind, para.text)
+            builder.add(f"cert{suffix}.{n_note}", kind, para.text)
         elif signature_part and para.cell is None and not para.short_lines \
                 and _words(text) > 2 * _SIGNATURE_MAX_WORDS:
             # a long paragraph among the signatures is no signature: a translator's or publisher's note
             n_note += 1
-            builder.add(f"cert.{n_note}", "note", para.text)
+            builder.add(f"cert{suffix}.{n_note}", "note", para.text)
         elif signature_part:
             n_sig += 1
-            builder.add(f"sig.{n_sig}", "signature", para.text)
+            builder.add(f"sig{suffix}.{n_sig}", "signature", para.text)
         else:
             n_final += 1
-            builder.add(f"final.{n_final}", "final", para.text)
+            builder.add(f"final{suffix}.{n_final}", "final", para.text)
 
 
 def _example_heading(profile: LanguageProfile) -> str:
