@@ -57,15 +57,17 @@ def test_a_baseline_written_for_kk_az_hides_the_same_findings_for_az_kk_and_anot
     code, _, err = run(capsys, str(KK_PATH), str(az), "--encoder", "lexical", "--baseline", str(baseline),
                        "--update-baseline")
     assert code == 0
-    assert f"treaty-align: baseline {baseline} written: 14 findings (new baseline)" in err.splitlines()
     recorded = json.loads(baseline.read_text(encoding="utf-8"))["divergences"]
-    assert len(recorded) == 14
+    # the bundled findings (their number grows with the checks) and the planted one
+    n = len(recorded)
+    assert n >= 10 and f"treaty-align: baseline {baseline} written: {n} findings (new baseline)" in err.splitlines()
+    assert ("numbers", "major", "art9.p3") in {(d["kind"], d["severity"], d["alignment_id"]) for d in recorded}
     # the other order, and az as the pivot (--authority az): every finding is the recorded one
     for extra in ([], ["--authority", "az"]):
         code, out, err = run(capsys, str(az), str(KK_PATH), "--encoder", "lexical", "--baseline", str(baseline),
                              "--fail-on", "info", *extra)
         assert code == 0, err
-        assert "No divergences found (14 hidden by the baseline)." in out
+        assert f"No divergences found ({n} hidden by the baseline)." in out
         assert "none of the" not in err
 
 
