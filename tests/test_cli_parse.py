@@ -88,3 +88,12 @@ def test_cli_parse_never_tracebacks(data, tmp_path, capsys):
     assert main(["parse", str(path), "--format", "json"]) in (0, 2)
     err = capsys.readouterr().err
     assert err.count("\n") <= 1
+
+
+def test_parse_quiet_writes_the_file_and_says_nothing(tmp_path, capsys):
+    out = tmp_path / "kk.json"
+    assert main(["parse", str(KK_PATH), "--format", "json", "-o", str(out), "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["language"] == "kk"
+    assert main(["parse", str(KK_PATH), "--format", "json", "-o", str(out), "--force"]) == 0
+    assert capsys.readouterr().err.startswith("treaty-align: wrote ")

@@ -126,6 +126,7 @@ def _add_parse(sub: "argparse._SubParsersAction[_Parser]") -> None:
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.add_argument("--force", action="store_true", help="replace a read-only output file")
+    p.add_argument("-q", "--quiet", action="store_true", help="no 'wrote' line on stderr (errors still show)")
     p.set_defaults(run=_run_parse)
 
 
