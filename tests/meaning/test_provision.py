@@ -87,7 +87,12 @@ def test_qualifiers_roles_terms_and_joiners() -> None:
     assert [r.concept for r in p.roles] == ["requested_party", "requesting_party"]
     assert p.joiner == "and"
     k = read("Сұрау салынатын Тарап сұрау салушы Тарапқа кемінде 10 күн бұрын жазбаша хабарлайды; немесе", "kk")
-    assert k is not None and k.concepts() == {"in_writing", "at_least"} and k.joiner == "or"
+    # "at least 10 days before" is a time limit (the markers' deadline, like "no later than 10
+    # days before"), not the manner qualifier "at least"
+    assert k is not None and k.concepts() == {"in_writing"} and k.joiner == "or"
+    r = read("Сторона не менее чем за 10 дней письменно уведомляет другую Сторону.", "ru")
+    assert r is not None and r.concepts() == {"in_writing"}
+    assert read("Сторона уведомляет не менее 10 членов.", "ru").concepts() == {"at_least"}  # type: ignore[union-attr]
     assert [r.concept for r in k.roles] == ["requested_party", "requesting_party"]
     a = read("Bu Sazişin müddəalarının şərhi zamanı", "az")
     assert a is not None and a.term_concepts() == {"interpretation"}
