@@ -60,9 +60,9 @@ EQUIVALENT = [
     # absence renders a negated participle ("not being present")
     {"kk": "Төраға болмаған кезде оның міндеттерін орынбасары атқарады.",
      "ru": "В случае отсутствия Председателя его обязанности исполняет заместитель."},
-    # "A or other B" / "A and other B" close a list: no alternative
-    {"kk": "Мүше оқытушылық және өзге де шығармашылық қызметпен айналыса алады.",
-     "ru": "Член может заниматься преподавательской или иной творческой деятельностью."},
+    # "or otherwise": a real alternative on both sides
+    {"kk": "Тараптар зиянды азайтуға, жоюға немесе өзгеше өтеуге міндеттенеді.",
+     "ru": "Стороны обязуются уменьшить, устранить или иначе возместить ущерб."},
     # "or not less than" is an alternative with a limit, not "X or not X"
     {"kk": "Сессияны төрағалар немесе депутаттардың кемінде үштен бірі шақырады.",
      "ru": "Сессию созывают председатели или не менее одной трети депутатов."},
@@ -116,3 +116,29 @@ def test_a_negative_pronoun_goes_with_its_negated_verb() -> None:
     # "nobody can deprive of them" against "inalienable": one negation each, a change of scope
     found = _run({"kk": "Бұл құқықтардан ешкім айыра алмайды.", "ru": "Эти права неотчуждаемы."})
     assert [(k, sev) for k, sev, _ in found] == [("markers", "minor")], found
+
+
+def test_a_number_said_twice_is_one_number() -> None:
+    # 'екі-екі мүшеден' (two members each) is one "two", like 'по два'
+    texts = {"kk": "Кеңестің екі мүшесін Президент, екі-екі мүшеден Сенат пен Мәжіліс тағайындайды.",
+             "ru": "Два члена Совета назначает Президент, по два члена назначают Сенат и Мажилис."}
+    assert _run(texts, checks=("numbers",)) == []
+    three = {**texts, "kk": texts["kk"].replace("екі-екі", "үш-үш")}
+    assert [k for k, _, _ in _run(three, checks=("numbers",))] == ["numbers"]
+
+
+def test_a_list_of_articles_with_semicolons_and_ranges_is_read_whole() -> None:
+    from treaty_align.diverge.crossref import references
+
+    kk = "Конституцияның 10; 11; 13-15-баптарында; 16-бабының 1-тармағында көзделген құқықтар шектелмейді."
+    ru = "Права, предусмотренные статьями 10, 11, 13-15, пунктом 1 статьи 16 Конституции, не ограничиваются."
+    assert [(r.kind, r.numbers) for r in references(kk.lower(), "kk")] == [
+        ("article", ("10", "11", "13", "15")), ("article", ("16",)), ("paragraph", ("1",))]
+    assert _run({"kk": kk, "ru": ru}, checks=("numbers", "crossref")) == []
+    assert [(r.kind, r.numbers) for r in references("64-бабының 12-15, 18 және 20-тармақтарымен", "kk")] == [
+        ("article", ("64",)), ("paragraph", ("12", "15", "18", "20"))]
+    # a date before a reference is no part of its list
+    assert [(r.kind, r.numbers) for r in references("2004 жылғы 22 желтоқсанда, 5-бапта", "kk")] == [
+        ("article", ("5",))]
+    changed = {"kk": kk.replace("13-15", "13-14"), "ru": ru}
+    assert "crossref" in {k for k, _, _ in _run(changed, checks=("numbers", "crossref"))}

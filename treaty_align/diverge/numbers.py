@@ -200,6 +200,11 @@ def numbers(folded: str, lang: str) -> list[Number]:
         if not spelled and j < len(toks) and text[e:toks[j][0]] == "-" and not _is_digits(toks[j][2]):
             # an ordinal or case suffix written after a hyphen belongs to the number
             j += 1
+        elif spelled and j < len(toks) and text[e:toks[j][0]] == "-" and toks[j][3] == value \
+                and not _is_digits(toks[j][2]):
+            # a spelled number said twice ('екі-екі', 'үш-үштен': two each) is one number
+            e = toks[j][1]
+            j += 1
         # "6 (six)" / "six (6)": the same number twice, written two ways; when the two disagree,
         # both are read (and the words count as a formal number, not as a bare numeral)
         if j + 2 < len(toks) and toks[j][2] == "(" and toks[j + 2][2] == ")" and toks[j + 1][3] is not None:
