@@ -30,6 +30,8 @@ _ITEM = re.compile(r"^i(?P<num>\d+)$")
 _CHAPTER = re.compile(r"^chapter(?P<num>\w+)$")
 #: a block outside the articles; ``_2`` marks it as the second act's of a collection in one file
 _BLOCK = re.compile(r"^(?P<block>pre|final|sig|title|instr|cert)(?:_\d+)?$")
+#: an annex after the signatures ('annex', 'annex2'), cited like an article
+_ANNEX = re.compile(r"^annex(?P<num>\d*)$")
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def place_of(segment: "Segment") -> Place:
     parts = segment.id.split(".")
     # container prefixes (chapters, sections) come before the article or block token
     for i, token in enumerate(parts):
-        if _ARTICLE.match(token) or _UNIT.match(token) or _BLOCK.match(token):
+        if _ARTICLE.match(token) or _UNIT.match(token) or _ANNEX.match(token) or _BLOCK.match(token):
             parts = parts[i:]
             break
     head = parts[0] if parts else ""
@@ -65,11 +67,12 @@ def place_of(segment: "Segment") -> Place:
         return Place(block, paragraph=n)
     if head == "title":
         return Place("title")
-    m = _ARTICLE.match(head) or _UNIT.match(head)
+    m = _ARTICLE.match(head) or _UNIT.match(head) or _ANNEX.match(head)
     if not m:
         return Place(segment.kind, article=segment.article)
     unit = m.re is _UNIT
-    article = segment.article or m.group("num")
+    annex = m.re is _ANNEX
+    article = m.group("num") if annex else segment.article or m.group("num")
     point = None
     items: list[tuple[int, str | None]] = []
     paragraph = None
@@ -84,7 +87,8 @@ def place_of(segment: "Segment") -> Place:
             items.append((int(im.group("num")), segment.label if last else None))
         elif token.isdigit():
             paragraph = int(token)
-    return Place("article", article=article, point=point, items=tuple(items), paragraph=paragraph, unit=unit)
+    return Place("annex" if annex else "article", article=article, point=point, items=tuple(items),
+                 paragraph=paragraph, unit=unit)
 
 
 def _int(text: str) -> int | None:
@@ -136,11 +140,16 @@ def _cite_place(place: Place, style: Mapping[str, Any], lang: str) -> str:
         return str(style.get(place.block, ""))
     if place.block == "chapter":
         return str(style.get("chapter", "")).format(chapter=place.article)
-    if place.block != "article" or place.article is None:
+    if place.block == "annex":
+        if "annex" not in style:
+            return ""
+        out = str(style["annex_n"]).format(annex=place.article) if place.article else str(style["annex"])
+    elif place.block != "article" or place.article is None:
         return ""
-    if place.unit and "unit" not in style:
+    elif place.unit and "unit" not in style:
         return ""
-    out = str(style["unit" if place.unit else "article"]).format(article=place.article)
+    else:
+        out = str(style["unit" if place.unit else "article"]).format(article=place.article)
     if place.point is not None:
         out += str(style["point"]).format(point=place.point)
     for k, (n, label) in enumerate(place.items):

@@ -45,6 +45,11 @@ class LanguageProfile:
     amendment_cues: tuple[str, ...] = ()
     article_example: str = ""
     unnumbered_containers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: words that open a repeal mark ('исключен', 'алып тасталды'): a point that only says it
+    #: was repealed is amendment history, not text
+    repeal_cues: tuple[str, ...] = ()
+    #: the word of an annex heading ('Приложение', 'Қосымша') after the signatures
+    annex_words: tuple[str, ...] = ()
 
     def container_heading(self) -> re.Pattern[str]:
         """Return the pattern of a part / section / chapter heading: ``Глава 2``, ``II бөлім``.
@@ -102,6 +107,8 @@ def profile(code: str) -> LanguageProfile:
         amendment_cues=tuple(raw.get("amendment_cues", ())),
         article_example=raw.get("article_example", ""),
         unnumbered_containers=tuple((k, tuple(v)) for k, v in raw.get("unnumbered_containers", {}).items()),
+        repeal_cues=tuple(raw.get("repeal_cues", ())),
+        annex_words=tuple(raw.get("annex_words", ())),
     )
 
 

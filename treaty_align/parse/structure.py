@@ -205,6 +205,29 @@ def note_kind(text: str, profile: LanguageProfile) -> str:
     return "footnote" if _footnote_mark(text) else "note"
 
 
+_REPEAL_MAX_WORDS = 30
+#: the structural word a repeal mark may name first ('(пункт исключен ...)', 'Тармақша алып тасталды')
+_REPEAL_LEAD = re.compile(r"^[\W_]*(?:(?:под)?пункт\w*|стать\w*|част\w*|абзац\w*|тармақ\w*|бап\w*|bənd\w*|maddə\w*)?\s*")
+
+
+_DANGLING_NUMBER_SIGN = re.compile(r"(?:\bN|№)\s*$")
+
+
+def is_repeal(text: str, profile: LanguageProfile) -> bool:
+    """Return True when a clause only says it was repealed ('Исключен Законом РК от ...',
+    '(пункт исключен - Законом ...)', 'алып тасталды'): amendment history, not text.
+
+    The mark opens the clause (after brackets, or the word 'point' / 'article') and the clause
+    is short: a provision that says something else is repealed ('The agreement of 1993 is
+    repealed ...') starts with what it repeals.
+    """
+    if not profile.repeal_cues or _more_words(text, _REPEAL_MAX_WORDS):
+        return False
+    folded = fold(text)
+    rest = folded[_REPEAL_LEAD.match(folded).end():]  # type: ignore[union-attr]
+    return bool(_cue_pattern(profile.repeal_cues).match(rest))
+
+
 def _footnote_mark(text: str) -> bool:
     """Return True when ``text`` opens with a footnote mark (``¹``, ``[1]``, ``*``), or a digit
     glued to a capitalised word ('1The Statute was adopted ...'; not '3D', '5G')."""
@@ -431,11 +454,17 @@ class _ArticleWalker:
         self.in_list = False
         self.notes = 0
         self.tables = 0
+        #: clauses added (not notes, tables or repeal marks)
+        self.clauses = 0
+        #: a repeal mark was seen (the article or one of its points is repealed)
+        self.repealed = False
+        #: the last paragraph was a repeal mark broken off mid-way ('... от 21 мая 2007 г. N')
+        self.open_repeal = False
 
     def _container(self) -> str:
         return f"{self.prefix}.p{self.point}" if self.point is not None else self.prefix
 
-    def _add_item(self, text: MappedText, label: str | None) -> None:
+    def _add_item(self, text: MappedText, label: str | None, kind: str = "item") -> None:
         container = self._container()
         if label is not None and not label.lstrip("(")[0].isdigit() and self.last_digit_item:
             container = self.last_digit_item  # а) under 1): a sub-item of the numbered item
@@ -444,19 +473,37 @@ class _ArticleWalker:
         seg_id = f"{container}.i{n}"
         if label is not None and label.lstrip("(")[0].isdigit():
             self.last_digit_item = seg_id
-        self.b.add(seg_id, "item", text, self.article, label)
+        self.b.add(seg_id, kind, text, self.article, label)
+        self.clauses += kind != "note"
 
     def note(self, para: Para) -> None:
         """Add a note standing inside the article (outside its clauses)."""
         self.notes += 1
         self.b.add(f"{self.prefix}.note{self.notes}", note_kind(para.text.text, self.profile), para.text)
 
+    def _repeal(self, body: MappedText) -> str | None:
+        """Return "note" when ``body`` only says it was repealed (and remember it), else None."""
+        if not is_repeal(body.text, self.profile):
+            return None
+        self.repealed = True
+        # a mark broken off after its number sign continues on the next line
+        self.open_repeal = bool(_DANGLING_NUMBER_SIGN.search(body.text))
+        return "note"
+
     def feed(self, para: Para) -> None:
         """Add the segment(s) of one paragraph of the article."""
         text = para.text
         if para.note:
+            self.repealed = self.repealed or bool(self.profile.repeal_cues and _has_cue(text.text, self.profile.repeal_cues))
             self.note(para)
             return
+        if self.open_repeal and not _more_words(text.text, _REPEAL_MAX_WORDS) and text.text[:1].isdigit() \
+                and not _point_match(text.text) and not self.item_label.match(text.text):
+            # the rest of a repeal mark broken over two lines ('... г. N' / '254 (вводится в действие ...)')
+            self.open_repeal = False
+            self.note(para)
+            return
+        self.open_repeal = False
         if para.cell is not None:
             self.tables += 1
             self.b.add(f"{self.prefix}.cell{self.tables}", "table", text)
@@ -470,15 +517,18 @@ class _ArticleWalker:
             self.items.pop(self._container(), None)
             self.last_digit_item = None
             body = text.slice(m_point.end(), len(text.text))
-            self.b.add(self._container(), "paragraph", body, self.article, self.point)
-            self.in_list = _ends(body.text, ":")
+            kind = self._repeal(body) or "paragraph"
+            self.b.add(self._container(), kind, body, self.article, self.point)
+            self.clauses += kind != "note"
+            self.in_list = kind != "note" and _ends(body.text, ":")
             return
         if m_item or m_sub:
             m = m_item or m_sub
             body = text.slice(m.end(), len(text.text))
             label = m.group("label") + (")" if m is m_sub and not m.group("label").endswith(")") else "")
-            self._add_item(body, label)
-            self.in_list = not _ends(body.text, ".")
+            kind = self._repeal(body) or "item"
+            self._add_item(body, label, kind)
+            self.in_list = kind != "note" and not _ends(body.text, ".")
             return
         if self.in_list and (_ends(text.text, ";,") or text.text[:1].islower() or ";" in text.text):
             for part in _split_items(text):
@@ -490,8 +540,13 @@ class _ArticleWalker:
             self._add_item(text, None)
             self.in_list = False
             return
+        if self._repeal(text):
+            # 'Статья 84 исключена Законом ...': the article (or point) says only that it was repealed
+            self.note(para)
+            return
         self.in_list = _ends(text.text, ":")
         self.last_digit_item = None
+        self.clauses += 1
         if self.point is not None:
             self.point_paras += 1
             self.b.add(f"{self._container()}.{self.point_paras}", "paragraph", text, self.article)
@@ -596,6 +651,43 @@ def _next_act_start(body: list[Para], profile: LanguageProfile) -> int | None:
         k -= 1
     cues = [j for j in range(k + 1, title) if _has_cue(body[j].text.text, profile.instrument_cues)]
     return cues[0] if cues else title
+
+
+_ANNEX_HEADING_MAX_WORDS = 40
+_DATIVE = re.compile(r"(?:ға|ге|қа|ке|на|не|а|е)$")
+
+
+def is_annex_heading(para: Para, profile: LanguageProfile) -> bool:
+    """Return True for the heading of an annex: 'ПРИЛОЖЕНИЕ к Соглашению ...', 'Приложение 1',
+    '... келісімге ҚОСЫМША', '1-қосымша'.
+
+    The annex word opens the heading with a capital, or closes it in capitals or after the word
+    it belongs to ('келісімге қосымша'); a heading is short and does not end like a sentence
+    ('Приложение к Соглашению является его неотъемлемой частью.' is the text of an article).
+    """
+    if para.cell is not None or para.note or not profile.annex_words:
+        return False
+    text = para.text.text
+    if _more_words(text, _ANNEX_HEADING_MAX_WORDS) or _ends(text, ".;:,"):
+        return False
+    words = [w for w in _WORD.findall(text) if not w.isdigit()]
+    if not words:
+        return False
+    first, last = words[0], words[-1]
+    if fold(first) in profile.annex_words and first[:1].isupper():
+        return True
+    if fold(last) in profile.annex_words:
+        return last.isupper() or len(words) <= 3 or bool(len(words) > 1 and _DATIVE.search(fold(words[-2])))
+    return False
+
+
+def _split_annexes(body: list[Para], profile: LanguageProfile) -> tuple[list[Para], list[list[Para]]]:
+    """Return the last article's paragraphs before its first annex, and each annex (heading first)."""
+    starts = [i for i, p in enumerate(body) if i > 0 and is_annex_heading(p, profile)]
+    if not starts:
+        return body, []
+    bounds = starts + [len(body)]
+    return body[:starts[0]], [body[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _closing_paras(body: list[Para], profile: LanguageProfile) -> tuple[list[Para], list[Para], list[Para]]:
@@ -749,7 +841,11 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
         signatures: list[Para] = []
         next_preface: list[Para] = []
         numbers_seen.add(art.number)
+        annexes: list[list[Para]] = []
         if index == len(articles) - 1:
+            # an annex after the signatures ('ПРИЛОЖЕНИЕ к Соглашению', '... келісімге ҚОСЫМША') is
+            # text of the treaty again, not part of the signature block
+            body, annexes = _split_annexes(body, profile)
             body, finals, signatures = _closing_paras(body, profile)
         elif unit_prefix == "art" and articles[index + 1].number in numbers_seen:
             # the numbering restarts: when the next act's title stands in this article, the
@@ -759,16 +855,17 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
                 body, next_preface = body[:cut], body[cut:]
                 body, finals, signatures = _closing_paras(body, profile)
         walker = _ArticleWalker(builder, profile, article, prefix)
-        clauses = 0
         for para in body:
             if para.container is not None:
                 _emit_container(builder, para)
                 continue
             walker.feed(para)
-            clauses += not para.note and para.cell is None
-        if not clauses and unit_prefix == "art":
+        if not walker.clauses and not walker.repealed and unit_prefix == "art":
+            # a repealed article ('Статья 84 исключена ...') has no text by law
             builder.warnings.append(f"line {art.line}: article {number} has no text")
         _emit_closing(builder, finals, signatures, profile, _act_suffix(act))
+        for n, annex in enumerate(annexes, start=1):
+            _emit_annex(builder, annex, profile, "annex" if n == 1 else f"annex{n}", _act_suffix(act))
         if next_preface:
             act += 1
             _emit_preface(builder, next_preface, profile, _act_suffix(act))
@@ -914,11 +1011,32 @@ def _emit_preface(builder: _Builder, preface: list[Para], profile: LanguageProfi
     return title
 
 
+def _emit_annex(builder: _Builder, annex: list[Para], profile: LanguageProfile, name: str,
+                suffix: str = "") -> None:
+    """Add an annex: its heading, its title (a heading line after it), its clauses, and the
+    signatures or certification that close it (numbered on from the act's, whose ids carry ``suffix``)."""
+    builder.add(name, "container", annex[0].text)
+    body = annex[1:]
+    if body and body[0].marked and not body[0].note and body[0].cell is None and not _point_match(body[0].text.text):
+        builder.add(f"{name}.title", "heading", body[0].text, name)
+        body = body[1:]
+    body, finals, signatures = _closing_paras(body, profile) if body else ([], [], [])
+    walker = _ArticleWalker(builder, profile, name, name)
+    for para in body:
+        if para.container is not None:
+            _emit_container(builder, para)
+            continue
+        walker.feed(para)
+    _emit_closing(builder, finals, signatures, profile, suffix)
+
+
 def _emit_closing(builder: _Builder, finals: list[Para], signatures: list[Para], profile: LanguageProfile,
                   suffix: str = "") -> None:
     """Add final clauses, signatures and certification notes (of the act whose ids carry
     ``suffix``); after a certification come its signatures."""
-    n_final = n_sig = n_note = 0
+    # numbered on from an earlier closing block of the act (the signatures before an annex)
+    n_final, n_sig, n_note = (sum(1 for i in builder.ids if i.startswith(f"{p}{suffix}."))
+                              for p in ("final", "sig", "cert"))
     certified = False
     for para in finals + signatures:
         text = para.text.text
