@@ -93,6 +93,16 @@ class EmbeddingTable:
     def __getitem__(self, text: str) -> np.ndarray:
         return self._vectors[self._index[text]]
 
+    def joined_vector(self, segments: Sequence[Segment]) -> np.ndarray:
+        """Return the vector of the joined text of ``segments``; for a text the table does not
+        hold (a bead of more than two clauses), the normalised sum of its clauses' vectors."""
+        text = joined(segments)
+        if text in self._index or len(segments) < 2:
+            return self[text]
+        total = np.sum([self[s.text] for s in segments], axis=0)
+        norm = float(np.linalg.norm(total))
+        return total / norm if norm else total
+
     def matrix(self, texts: Sequence[str]) -> np.ndarray:
         """Return the vectors of ``texts`` stacked: shape ``(len(texts), dim)``."""
         return self._vectors[[self._index[t] for t in texts]]
@@ -205,14 +215,14 @@ class PairScorer:
 
     def semantic(self, a_segs: Sequence[Segment], b_segs: Sequence[Segment]) -> float:
         """Return the calibrated embedding similarity of the joined texts."""
-        cosine = float(self.table[joined(a_segs)] @ self.table[joined(b_segs)])
+        cosine = float(self.table.joined_vector(a_segs) @ self.table.joined_vector(b_segs))
         return self.calibration(cosine)
 
     def surface(self, a_segs: Sequence[Segment], b_segs: Sequence[Segment]) -> float:
         """Return the calibrated similarity of transliterated character n-grams (names, cognates)."""
         if self.lexical is None or self.lexical_calibration is None:
             return self.semantic(a_segs, b_segs)
-        cosine = float(self.lexical[joined(a_segs)] @ self.lexical[joined(b_segs)])
+        cosine = float(self.lexical.joined_vector(a_segs) @ self.lexical.joined_vector(b_segs))
         return self.lexical_calibration(cosine)
 
     @staticmethod
@@ -332,7 +342,114 @@ def align_block(a_segs: Sequence[Segment], b_segs: Sequence[Segment], scorer: Pa
 
     beads = _repair_reordered(beads, a_segs, b_segs, score, content_gain, o.swap_margin)
     beads = _pair_facing_gaps(beads, a_segs, b_segs, score, o.threshold - o.gap_margin)
+    beads = _absorb_split_clauses(beads, a_segs, b_segs, score, o.threshold - o.gap_margin)
     return _next_to_gaps(beads, a_segs, b_segs, score, o.gap_margin)
+
+
+#: a clause one version splits into more paragraphs than a bead holds (a preamble printed as
+#: one paragraph in one version and one recital per paragraph in the other): the paragraphs
+#: joined must be about as long as the clause they face ...
+_SPLIT_LENGTH = (0.7, 1.45)
+#: ... which is far longer than the paragraph paired with it alone
+_SPLIT_ALONE_MAX = 0.6
+
+
+def _join_facing_runs(beads: list[Bead], index: Mapping[str, Mapping[Segment, int]],
+                      score: Callable[[int, int, int, int], float], floor: float) -> list[Bead]:
+    """Return ``beads`` where a run of clauses left alone that holds one clause on one side and
+    several on the other, together about as long as it, is one bead when it scores ``floor``."""
+    out: list[Bead] = []
+    k = 0
+    while k < len(beads):
+        end = k
+        while end < len(beads) and (not beads[end].a or not beads[end].b):
+            end += 1
+        run = beads[k:end]
+        xs = [s for bd in run for s in bd.a]
+        ys = [s for bd in run for s in bd.b]
+        joined_bead = None
+        if run and ((len(xs) == 1 and len(ys) > 1) or (len(ys) == 1 and len(xs) > 1)):
+            one, many = (xs[0], ys) if len(xs) == 1 else (ys[0], xs)
+            ratio = sum(len(s.text) for s in many) / max(1, len(one.text))
+            if _SPLIT_LENGTH[0] <= ratio <= _SPLIT_LENGTH[1]:
+                xs.sort(key=index["a"].__getitem__)
+                ys.sort(key=index["b"].__getitem__)
+                i0, j0 = index["a"][xs[0]], index["b"][ys[0]]
+                contiguous = (index["a"][xs[-1]] - i0 == len(xs) - 1 and index["b"][ys[-1]] - j0 == len(ys) - 1)
+                value = score(i0, i0 + len(xs), j0, j0 + len(ys)) if contiguous else floor - 1
+                if value >= floor:
+                    joined_bead = Bead(tuple(xs), tuple(ys), value)
+        if joined_bead is not None:
+            out.append(joined_bead)
+            k = end
+        else:
+            out.append(beads[k])
+            k += 1
+    return out
+
+
+def _unfinished(text: str) -> bool:
+    """Return True for a clause that ends without any punctuation: a line broken off mid-sentence."""
+    return text.rstrip()[-1:].isalnum()
+
+
+def _absorb_split_clauses(beads: list[Bead], a_segs: Sequence[Segment], b_segs: Sequence[Segment],
+                          score: Callable[[int, int, int, int], float], floor: float) -> list[Bead]:
+    """Return ``beads`` where a bead facing one clause takes in the clauses left alone next to
+    it on its other side, when the clause it faces is as long as all of them together and far
+    longer than its own partner, and the joined bead scores no worse.
+
+    The same holds for a clause that ends without any punctuation ('We, the people,' broken
+    off before 'united by ...') whatever its length. The DP merges at most two paragraphs, and
+    pays a penalty for it; a clause printed as seven paragraphs in one version would leave five
+    of them as omissions. A clause a version really lacks is not taken in: then the bead's
+    partner is as long as the clause it faces, and ends its sentence.
+    """
+    index = {"a": {s: i for i, s in enumerate(a_segs)}, "b": {s: i for i, s in enumerate(b_segs)}}
+    out = _join_facing_runs(list(beads), index, score, floor)
+    k = 0
+    while k < len(out):
+        bead = out[k]
+        merged = None
+        for side, other in (("a", "b"), ("b", "a")):
+            many, one = getattr(bead, side), getattr(bead, other)
+            if len(one) != 1 or not many:
+                continue
+
+            def alone(n: int) -> bool:
+                return 0 <= n < len(out) and bool(getattr(out[n], side)) and not getattr(out[n], other)
+
+            lo, hi = k, k
+            while alone(lo - 1):
+                lo -= 1
+            while alone(hi + 1):
+                hi += 1
+            if lo == hi:
+                continue
+            segs = [s for bd in out[lo:hi + 1] for s in getattr(bd, side)]
+            facing = max(1, len(one[0].text))
+            joined = sum(len(s.text) for s in segs) / facing
+            own = sum(len(s.text) for s in many) / facing
+            # or a line broken off mid-sentence ('Мы, народ,' / 'объединенный ...'): every
+            # clause taken in stops short of any punctuation before the next one starts
+            broken = all(_unfinished(segs[n].text) for n in range(len(segs) - 1) if segs[n] not in many
+                         or segs[n + 1] not in many)
+            if not _SPLIT_LENGTH[0] <= joined <= _SPLIT_LENGTH[1] or abs(1 - joined) >= abs(1 - own) \
+                    or (own > _SPLIT_ALONE_MAX and not broken):
+                continue
+            i0, i1 = index[side][segs[0]], index[side][segs[-1]] + 1
+            j = index[other][one[0]]
+            value = score(i0, i1, j, j + 1) if side == "a" else score(j, j + 1, i0, i1)
+            if value >= bead.score:
+                merged = (lo, hi, Bead(tuple(segs), one, value) if side == "a" else Bead(one, tuple(segs), value))
+                break
+        if merged is None:
+            k += 1
+            continue
+        lo, hi, joined_bead = merged
+        out[lo:hi + 1] = [joined_bead]
+        k = lo + 1
+    return out
 
 
 def _pair_facing_gaps(beads: list[Bead], a_segs: Sequence[Segment], b_segs: Sequence[Segment],

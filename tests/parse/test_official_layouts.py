@@ -87,6 +87,8 @@ def test_repealed_points_items_and_articles_are_amendment_history() -> None:
         assert not [s for s in treaty.segments if s.article == "3" and s.kind not in ("note",)], treaty.segments
         assert not [w for w in treaty.warnings if "has no text" in w], treaty.warnings
         assert kinds["art4.1"] == "paragraph"
+        # outside the article's clauses, like the other notes: never compared as its text
+        assert [s.article for s in treaty.segments if s.id in ("art1.p2", "art2.i2")] == [None, None]
 
 
 def test_a_provision_that_repeals_something_else_is_text() -> None:

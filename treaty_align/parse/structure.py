@@ -473,7 +473,7 @@ class _ArticleWalker:
         seg_id = f"{container}.i{n}"
         if label is not None and label.lstrip("(")[0].isdigit():
             self.last_digit_item = seg_id
-        self.b.add(seg_id, kind, text, self.article, label)
+        self.b.add(seg_id, kind, text, None if kind == "note" else self.article, label)
         self.clauses += kind != "note"
 
     def note(self, para: Para) -> None:
@@ -518,7 +518,8 @@ class _ArticleWalker:
             self.last_digit_item = None
             body = text.slice(m_point.end(), len(text.text))
             kind = self._repeal(body) or "paragraph"
-            self.b.add(self._container(), kind, body, self.article, self.point)
+            # a repeal mark is a note like the others: outside the article's clauses
+            self.b.add(self._container(), kind, body, None if kind == "note" else self.article, self.point)
             self.clauses += kind != "note"
             self.in_list = kind != "note" and _ends(body.text, ":")
             return
