@@ -160,3 +160,11 @@ def test_a_list_of_articles_with_semicolons_and_ranges_is_read_whole() -> None:
         ("article", ("5",))]
     changed = {"kk": kk.replace("13-15", "13-14"), "ru": ru}
     assert "crossref" in {k for k, _, _ in _run(changed, checks=("numbers", "crossref"))}
+
+
+def test_a_long_run_of_digits_is_read_at_once() -> None:
+    # numbers before the word 'бап' with optional separators once backtracked without end
+    from treaty_align.diverge.crossref import references
+
+    assert references("9" * 400 + " күн", "kk") == []
+    assert [r.numbers for r in references("1, 2; 3-4 және 5-баптар", "kk")] == [("1", "2", "3", "4", "5")]

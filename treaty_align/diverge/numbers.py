@@ -202,7 +202,7 @@ def numbers(folded: str, lang: str) -> list[Number]:
             j += 1
         elif spelled and j < len(toks) and text[e:toks[j][0]] == "-" and toks[j][3] == value \
                 and not _is_digits(toks[j][2]):
-            # a spelled number said twice ('екі-екі', 'үш-үштен': two each) is one number
+            # a spelled number said twice with a hyphen (Kazakh 'two-two': two each) is one number
             e = toks[j][1]
             j += 1
         # "6 (six)" / "six (6)": the same number twice, written two ways; when the two disagree,
