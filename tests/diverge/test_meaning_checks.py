@@ -93,7 +93,7 @@ def test_negated_participle_dropped_is_found_and_negated_verb_is_major() -> None
 def test_one_of_two_negated_predicates_dropped_is_major() -> None:
     texts = {"kk": "Алушы Тарап алынған құжаттарды үшінші тұлғаларға сатпайды және бермейді.",
              "az": "Alan Tərəf alınmış sənədləri üçüncü şəxslərə satmır və vermir.",
-             "ru": "Получающая Сторона не продает и не передает полученные документы третьим лицам."}
+             "ru": "Получающая Сторона не продает и не передает полученные от нее материалы иным лицам."}
     assert _run([record("a", texts)]) == []
     for lang, old, new in [("ru", "и не передает", "и передает"), ("kk", "және бермейді", "және береді"),
                            ("az", "və vermir", "və verir")]:
@@ -159,7 +159,7 @@ def test_dropped_qualifier_of_a_duty_is_major_only_included() -> None:
 def test_only_or_in_writing_dropped_from_a_permission_is_major() -> None:
     texts = {"kk": "Тарап алынған мәліметтерді басқа мақсаттарда тек екінші Тараптың жазбаша келісімімен пайдалана алады.",
              "az": "Tərəf alınmış məlumatlardan başqa məqsədlər üçün yalnız digər Tərəfin yazılı razılığı ilə istifadə edə bilər.",
-             "ru": "Сторона может использовать полученные сведения в иных целях только с письменного согласия другой Стороны."}
+             "ru": "Сторона может использовать переданные ей данные в других целях только с письменного согласия другой Стороны."}
     assert _run([record("a", texts)]) == []
     for lang, old, new in [("ru", "только с", "с"), ("kk", "тек екінші", "екінші"), ("az", "yalnız digər", "digər")]:
         (d,) = _run([record("a", _edit(texts, lang, old, new))])
