@@ -93,7 +93,7 @@ def test_negated_participle_dropped_is_found_and_negated_verb_is_major() -> None
 def test_one_of_two_negated_predicates_dropped_is_major() -> None:
     texts = {"kk": "Алушы Тарап алынған құжаттарды үшінші тұлғаларға сатпайды және бермейді.",
              "az": "Alan Tərəf alınmış sənədləri üçüncü şəxslərə satmır və vermir.",
-             "ru": "Получающая Сторона не продает и не передает полученные от нее материалы иным лицам."}
+             "ru": "Принимающая Сторона не продает и не передает чужие материалы иным лицам."}
     assert _run([record("a", texts)]) == []
     for lang, old, new in [("ru", "и не передает", "и передает"), ("kk", "және бермейді", "және береді"),
                            ("az", "və vermir", "və verir")]:
