@@ -855,12 +855,7 @@ def build_treaty(source: str, profile: LanguageProfile, *, markdown: bool,
             if cut is not None:
                 body, next_preface = body[:cut], body[cut:]
                 body, finals, signatures = _closing_paras(body, profile)
-        walker = _ArticleWalker(builder, profile, article, prefix)
-        for para in body:
-            if para.container is not None:
-                _emit_container(builder, para)
-                continue
-            walker.feed(para)
+        walker = _walk_body(builder, _ArticleWalker(builder, profile, article, prefix), body)
         if not walker.clauses and not walker.repealed and unit_prefix == "art":
             # a repealed article ('Статья 84 исключена ...') has no text by law
             builder.warnings.append(f"line {art.line}: article {number} has no text")
@@ -1022,13 +1017,19 @@ def _emit_annex(builder: _Builder, annex: list[Para], profile: LanguageProfile, 
         builder.add(f"{name}.title", "heading", body[0].text, name)
         body = body[1:]
     body, finals, signatures = _closing_paras(body, profile) if body else ([], [], [])
-    walker = _ArticleWalker(builder, profile, name, name)
+    _walk_body(builder, _ArticleWalker(builder, profile, name, name), body)
+    _emit_closing(builder, finals, signatures, profile, suffix)
+
+
+def _walk_body(builder: _Builder, walker: "_ArticleWalker", body: list[Para]) -> "_ArticleWalker":
+    """Feed an article's or annex's paragraphs to ``walker`` (a chapter heading among them is
+    emitted as a container); return the walker, which counts the clauses it added."""
     for para in body:
         if para.container is not None:
             _emit_container(builder, para)
             continue
         walker.feed(para)
-    _emit_closing(builder, finals, signatures, profile, suffix)
+    return walker
 
 
 def _emit_closing(builder: _Builder, finals: list[Para], signatures: list[Para], profile: LanguageProfile,
