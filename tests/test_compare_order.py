@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from treaty_align.cli import main
-from treaty_align.pipeline import choose_pivot, language_order
+from treaty_align.languages import choose_pivot, first_language, language_order
 
 SYNTHETIC = Path(__file__).resolve().parent / "data" / "synthetic"
 REAL_TEXTS = Path(os.environ.get("TREATY_ALIGN_REAL_TEXTS", "/work/shared/real-texts"))
@@ -30,9 +30,11 @@ def _compare_json(tmp_path, capsys, *args: str, encoder: str = "lexical") -> dic
 def test_canonical_language_order_and_pivot():
     assert language_order(("az", "kk")) == ("kk", "az")
     assert language_order(("kk", "az", "ru"), "ru") == ("ru", "kk", "az")
-    assert language_order(("ru", "kk"), choose_pivot(("kk", "ru"))) == ("ru", "kk")
-    assert choose_pivot(("kk", "az")) == "kk"
-    assert choose_pivot(("kk", "az", "ru"), "az") == "az"
+    assert language_order(("ru", "kk"), first_language(("kk", "ru"))) == ("ru", "kk")
+    assert first_language(("kk", "az")) == "kk"
+    assert first_language(("kk", "az", "ru"), "az") == "az"
+    # the pivot of the alignment never follows the prevailing text
+    assert choose_pivot(("kk", "az", "ru")) == "ru" and choose_pivot(("az", "kk")) == "kk"
 
 
 def test_two_versions_any_order_same_json(tmp_path, capsys):
@@ -73,3 +75,29 @@ def test_real_pair_any_order_same_json(tmp_path, capsys):
     act = sorted(p for p in REAL_TEXTS.iterdir() if (p / "kk.md").is_file() and (p / "ru.md").is_file())[0]
     kk, ru = str(act / "kk.md"), str(act / "ru.md")
     assert _compare_json(tmp_path, capsys, kk, ru) == _compare_json(tmp_path, capsys, ru, kk)
+
+
+def test_the_prevailing_text_changes_resolutions_not_records_nor_ids(tmp_path, capsys):
+    kk, az = (str(SYNTHETIC / f"{lang}.md") for lang in ("kk", "az"))
+    # a Russian version whose period and modality differ from the other two
+    changed = (SYNTHETIC / "ru.md").read_text(encoding="utf-8")
+    changed = changed.replace("в течение 30 дней", "в течение 60 дней").replace("может прекратить", "прекращает")
+    ru = tmp_path / "ru.md"
+    ru.write_text(changed, encoding="utf-8")
+    ru = str(ru)
+    by_ru = _compare_json(tmp_path, capsys, kk, az, ru, encoder="e5-small")
+    by_az = _compare_json(tmp_path, capsys, kk, az, ru, "--authority", "az", encoder="e5-small")
+    assert by_az["languages"] == ["az", "kk", "ru"] and by_az["authority"] == "az"
+
+    def ids(data: dict) -> list[tuple[str, list[str]]]:
+        return [(r["id"], sorted(d["id"] for d in r["divergences"])) for r in data["alignments"]]
+
+    assert ids(by_ru) and ids(by_az) == ids(by_ru)
+    kinds = {d["kind"] for r in by_ru["alignments"] for d in r["divergences"]}
+    assert {"numbers", "markers"} <= kinds
+    # who departs: the Russian version under Russian authority, kk and az agreeing ...
+    number = next(d for r in by_ru["alignments"] for d in r["divergences"] if d["kind"] == "numbers")
+    assert number["resolution"]["differs"] == ["kk", "az"]
+    # ... and the Russian one alone under Azerbaijani authority
+    number = next(d for r in by_az["alignments"] for d in r["divergences"] if d["kind"] == "numbers")
+    assert number["resolution"]["agrees"] == ["kk"] and number["resolution"]["differs"] == ["ru"]

@@ -141,14 +141,17 @@ def test_shell_block_runs(block, scratch, monkeypatch, capsys):
 
 def test_the_readme_says_which_file_is_the_pivot_as_the_code_chooses_it():
     # issue 11 item 17: the README's answer must stay the code's answer
-    from treaty_align.pipeline import choose_pivot, language_order
+    from treaty_align.languages import choose_pivot, first_language, language_order
 
     text = " ".join(README.read_text(encoding="utf-8").split())
     assert "**Which file is the pivot, and does argument order matter?** It does not" in text
-    assert ("`--authority LANG` when given, otherwise the Russian version when there is one "
-            "(it prevails under the bundled Agreement's Article 17); without either it is the "
-            "first in the fixed order kk, az, ru.") in text
-    assert choose_pivot(("az", "kk"), "az") == "az" and choose_pivot(("az", "ru", "kk")) == "ru"
-    assert choose_pivot(("az", "kk")) == "kk" and choose_pivot(("ru", "az"), "az") == "az"
+    assert ("The prevailing text — `--authority LANG` when given, otherwise the Russian version when "
+            "there is one (it prevails under the bundled Agreement's Article 17) — is listed first in "
+            "every report; the other versions follow in the fixed order kk, az, ru.") in text
+    assert ("The *pivot*, the version the others are aligned to, is the Russian version when there is "
+            "one, otherwise the first in the fixed order kk, az, ru, whichever text prevails") in text
+    assert first_language(("az", "kk"), "az") == "az" and first_language(("az", "ru", "kk")) == "ru"
+    assert first_language(("az", "kk")) == "kk" and first_language(("ru", "az"), "az") == "az"
+    assert choose_pivot(("az", "kk")) == "kk" and choose_pivot(("ru", "az", "kk")) == "ru"
     assert language_order(("ru", "az", "kk")) == ("kk", "az", "ru")
     assert language_order(("ru", "az", "kk"), "ru") == ("ru", "kk", "az")

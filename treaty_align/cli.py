@@ -171,13 +171,14 @@ def _add_compare(sub: "argparse._SubParsersAction[_Parser]") -> None:
                         "(e.g. KK AZ, KK RU, RU AZ KK); the language of each is detected")
     p.add_argument("--ru", metavar="FILE",
                    help="the Russian version, named explicitly (same as giving it as a FILE): "
-                        "the pivot and, unless --authority says otherwise, the prevailing text")
+                        "the pivot of the alignment and, unless --authority says otherwise, the prevailing text")
     p.add_argument("--encoder", default="e5-small", metavar="NAME",
                    help="e5-small (default, offline), lexical (no model) or st:<model or folder> "
                         "(see 'encoders' below)")
     p.add_argument("--authority", metavar="LANG",
-                   help="the prevailing language that resolves divergences and is the pivot "
-                        "(default: ru when a Russian version is given; otherwise none)")
+                   help="the prevailing language that resolves divergences, listed first "
+                        "(default: ru when a Russian version is given; otherwise none); "
+                        "it does not change the alignment nor the finding ids")
     p.add_argument("--format", choices=COMPARE_FORMATS, default="table",
                    help="report format (default: table, the terminal view; see 'formats' below)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report here (atomically)")

@@ -14,6 +14,7 @@ from treaty_align import __version__
 from treaty_align.align import AlignOptions, align_treaties
 from treaty_align.diverge import find_divergences
 from treaty_align.errors import InputError, OptionError
+from treaty_align.languages import choose_pivot, first_language, language_order
 from treaty_align.model import Comparison, Treaty
 from treaty_align.parse import load_treaty
 
@@ -23,34 +24,6 @@ DEFAULT_ENCODER = "e5-small"
 
 def _load(source: TreatySource, lang: str | None = None) -> Treaty:
     return load_treaty(source, lang=lang)
-
-
-def language_order(languages: Sequence[str], pivot: str | None = None) -> tuple[str, ...]:
-    """Return ``languages`` in the canonical order of every result: ``pivot`` first, then the
-    order of ``data/languages.json`` (kk, az, ru, ...), then any other code alphabetically.
-
-    The order never depends on the order the files were given in, so neither does the output.
-    """
-    import json
-    from importlib import resources
-
-    table = resources.files("treaty_align.data") / "languages.json"
-    known = list(json.loads(table.read_text(encoding="utf-8"))) if table.is_file() else []
-    rank = {code: i for i, code in enumerate(known)}
-    rest = sorted((code for code in dict.fromkeys(languages) if code != pivot),
-                  key=lambda code: (rank.get(code, len(rank)), code))
-    return ((pivot,) if pivot in languages else ()) + tuple(rest)
-
-
-def choose_pivot(languages: Sequence[str], authority: str | None = None) -> str:
-    """Return the pivot of the alignment: the prevailing language (``authority``) when given,
-    else Russian when present (the prevailing text of the bundled Agreement, and the common
-    language of most treaties of the region), else the first language in canonical order."""
-    if authority is not None and authority in languages:
-        return authority
-    if "ru" in languages:
-        return "ru"
-    return language_order(languages)[0]
 
 
 def load_versions(versions: Sequence[TreatySource], ru: TreatySource | None = None) -> dict[str, Treaty]:
@@ -125,9 +98,10 @@ def compare_treaties(
     ``versions`` are paths or loaded Treaty objects in any order and any languages (e.g. the
     Kazakh and Azerbaijani texts, or Kazakh and Russian); the language of each is detected.
     ``ru`` names the Russian text explicitly (it must be Russian). The prevailing text that
-    resolves divergences is ``authority``, or Russian when present; the pivot of the alignment
-    is that prevailing text, or the first language in canonical order. The result's languages
-    are in that order whatever the order of the arguments.
+    resolves divergences is ``authority``, or Russian when present; it comes first in the
+    result's languages, the others in canonical order, whatever the order of the arguments. The
+    pivot the others are aligned to is Russian when present, else the first language in
+    canonical order, whichever text prevails (so records and finding ids do not depend on it).
     """
     from treaty_align.embed import get_encoder
 
@@ -143,12 +117,15 @@ def compare_treaties(
             f"--authority {authority}: no {authority} version given "
             f"(have {', '.join(language_order(tuple(loaded)))})"
         )
-    # the argument order must not change the result: the pivot and the order of languages are
-    # fixed by the languages themselves
-    languages = language_order(tuple(loaded), choose_pivot(tuple(loaded), authority))
+    # the argument order must not change the result: the order of languages (the prevailing
+    # text first) is fixed by the languages themselves
+    languages = language_order(tuple(loaded), first_language(tuple(loaded), authority))
     treaties = {lang: loaded[lang] for lang in languages}
     enc = get_encoder(encoder, cache_dir=cache_dir, use_cache=use_cache, progress=progress)
-    result = align_treaties(treaties, enc.encode, pivot=languages[0], options=options)
+    # nor must the choice of the prevailing text: the versions are aligned to a pivot fixed by
+    # the languages alone, so that records and finding ids (and the baselines that hold them)
+    # are the same whichever text prevails; --authority only decides who departs from whom
+    result = align_treaties(treaties, enc.encode, pivot=choose_pivot(tuple(loaded)), options=options)
     notices: list[str] = []
     alignments = find_divergences(result.alignments, languages, treaties=treaties, authority=authority,
                                   checks=checks, backend=morphology, encode=enc.encode,

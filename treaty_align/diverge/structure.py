@@ -30,6 +30,7 @@ from treaty_align.diverge.base import (
     make_divergence,
     register,
 )
+from treaty_align.languages import choose_pivot
 from treaty_align.messages import actor_of, consequence
 from treaty_align.model import Alignment, Divergence, Segment
 
@@ -224,11 +225,11 @@ class StructureCheck(Check):
                            context: CheckContext) -> list[Divergence]:
         # A dropped sentence shows as fewer sentences *and* a text much shorter than the
         # translation ratio typical of this document (sentence splits alone are common).
-        pivot = languages[0]
+        pivot = choose_pivot(languages)  # the alignment's pivot, whichever text prevails
         rows = [al for al in alignments if self.compared(al, languages)
                 and all(al.segments.get(lang) for lang in languages)]
         out: list[Divergence] = []
-        for other in languages[1:]:
+        for other in [lang for lang in languages if lang != pivot]:
             ratios = [math.log(max(1, len(al.text(other))) / max(1, len(al.text(pivot)))) for al in rows]
             if len(ratios) < 5:
                 continue

@@ -31,6 +31,7 @@ from treaty_align.data import check_constant, has_data, load_json, load_tsv
 from treaty_align.diverge.abbreviations import swapped_abbreviations
 from treaty_align.diverge.base import INFO, MAJOR, MINOR, Check, CheckContext, Side, make_divergence, register
 from treaty_align.diverge.morphology import blank, find_all, lexicon, morphology, stem
+from treaty_align.languages import choose_pivot
 from treaty_align.model import Alignment, Divergence
 from treaty_align.messages import consequence
 
@@ -78,9 +79,10 @@ class TerminologyCheck(Check):
         self, alignments: Sequence[Alignment], languages: tuple[str, ...], context: CheckContext
     ) -> list[Divergence]:
         """Return the substituted legal terms, then a few info findings per language pair."""
-        # without an authority, the source is fixed by the language codes, not by argument
-        # order, so that `compare KK AZ` and `compare AZ KK` report the same findings
-        src = context.authority if context.resolving else min(languages)
+        # the source side is fixed by the languages alone (the alignment's pivot), not by the
+        # argument order nor by which text prevails, so that `compare KK AZ`, `compare AZ KK`
+        # and `--authority az` report the same findings under the same ids
+        src = choose_pivot(languages)
         rows = [al for al in alignments if self.compared(al, languages) and al.block != "signature"]
         out: list[Divergence] = substituted_terms(rows, languages, context)
         flagged = {d.alignment_id for d in out}
