@@ -373,3 +373,35 @@ def test_a_body_in_the_next_record_of_the_other_version_is_not_missing() -> None
     first = record("a", {"kk": "Келісім мына органның", "ru": "Соглашение принято на заседании Совета глав"})
     second = record("b", {"kk": "Мемлекет басшылары кеңесінің отырысында қабылданды.", "ru": "государств."})
     assert [d for d in _run([first, second], ("actor",)) if "body" in d.message] == []
+
+
+WITHDRAW = {"kk": "Әрбір Тарап шарт бойынша Тараптың қаржылық міндеттемелерін орындап, шарттан шыға алады.",
+            "az": "Hər bir Tərəf müqavilə üzrə Tərəfin maliyyə öhdəliklərini yerinə yetirərək müqavilədən çıxa bilər.",
+            "ru": "Каждая Сторона может выйти из договора, выполнив финансовые обязательства Стороны по договору."}
+
+
+def test_the_parties_for_one_party_is_a_minor_actor_finding() -> None:
+    assert _run([record("a", WITHDRAW)], ("actor",)) == []
+    for lang, old, new in [("ru", "обязательства Стороны", "обязательства Сторон"),
+                           ("kk", "Тараптың қаржылық", "Тараптардың қаржылық"),
+                           ("az", "Tərəfin maliyyə", "Tərəflərin maliyyə")]:
+        found = _run([record("a", _edit(WITHDRAW, lang, old, new))], ("actor",))
+        assert [(d.kind, d.severity) for d in found] == [("actor", "minor")], lang
+        assert found[0].message.startswith(f"How many Parties differ: {lang} speaks of the Parties here")
+
+
+def test_each_of_the_parties_and_the_party_state_carry_no_plural() -> None:
+    texts = {"kk": "Тараптардың әрқайсысы Тарап мемлекетінің заңнамасына сәйкес шара қабылдайды.",
+             "az": "Tərəflərin hər biri Tərəf dövlətin qanunvericiliyinə uyğun olaraq tədbir görür.",
+             "ru": "Каждая из Сторон принимает меры в соответствии с законодательством государства Стороны."}
+    assert _run([record("a", texts)], ("actor",)) == []
+
+
+def test_a_plural_subject_after_a_fronted_phrase_is_the_parties() -> None:
+    # "Стороны" after a noun is the genitive "of the Party" unless a plural verb follows it
+    texts = {"kk": "Келісімді орындау мақсатында Тараптар құзыретті органдарды тағайындайды.",
+             "ru": "В целях выполнения Соглашения Стороны назначают компетентные органы."}
+    assert _run([record("a", texts)], ("actor",), langs=("kk", "ru")) == []
+    (d,) = _run([record("a", _edit(texts, "kk", "Тараптар құзыретті", "Тарап құзыретті"))], ("actor",),
+                langs=("kk", "ru"))
+    assert d.message.startswith("How many Parties differ: ru speaks of the Parties here (‘Стороны’)")

@@ -109,3 +109,22 @@ def test_lists_are_read_with_their_lead_in() -> None:
     ru = merge([read(r.text("ru"), "ru") for r in recs[:3]])  # type: ignore[misc]
     assert kk is not None and ru is not None
     assert kk.families()["permission"] == ru.families()["permission"] == 1
+
+
+def test_party_mentions_by_number_in_every_language() -> None:
+    from treaty_align.meaning import read
+
+    def numbers(text: str, lang: str) -> list[tuple[str, str]]:
+        p = read(text, lang)
+        return [(m.number, p.folded[m.start:m.end]) for m in p.parties]
+
+    assert numbers("Каждая из Сторон вправе выйти, урегулировав обязательства Стороны перед обеими Сторонами.",
+                   "ru") == [("sg", "каждая из сторон"), ("sg", "стороны"), ("pl", "обеими сторонами")]
+    # after a noun in an oblique case the clause's subject begins: no number is read
+    assert numbers("Согласно настоящим правилам Стороны определяют порядок.", "ru") == [("pl", "стороны")]
+    assert numbers("Тараптар бір-біріне хабарлайды, ал екі Тарап мемлекетінің органдары келіседі.",
+                   "kk") == [("pl", "тараптар бір-біріне"), ("pl", "екі тарап")]
+    assert numbers("Тарап тарапынан берілген ақпарат Тараптардың бірінің органына жіберіледі.", "kk") == [
+        ("sg", "тарап"), ("sg", "тараптардың бірінің")]
+    assert numbers("Tərəflərin hər biri digər Tərəfə məlumat verir; Tərəflər bir-birini xəbərdar edirlər.",
+                   "az") == [("sg", "tərəflərin hər biri"), ("sg", "tərəfə"), ("pl", "tərəflər bir-birini")]

@@ -162,7 +162,8 @@ class ActorCheck(Check):
             per = {lang: clauses(side, context) for lang, side in sides.items()}
             found = (self._lost_actor(al, sides, per, context) or self._swapped(al, sides, per, context)
                      or self._roles(al, sides, context)
-                     or self._lone_body(al, sides, context, alignments, position[id(al)]))
+                     or self._lone_body(al, sides, context, alignments, position[id(al)])
+                     or self._party_number(al, sides, context))
             if found is not None:
                 out.append(found)
         return out
@@ -197,6 +198,37 @@ class ActorCheck(Check):
                 evidence = ([context.evidence(sides[a], r.start, r.end) for r in provs[a].roles if r.concept == body]
                             + [context.near(sides[b], 0.5)])
                 values = {x: tuple(sorted(c for c in known if provs[x].role_count(c))) for x in provs}
+                return make_divergence(self.name, MINOR, message, evidence, alignment=al, context=context,
+                                       values=values)
+        return None
+
+    def _party_number(self, al: Alignment, sides: dict[str, Side], context: CheckContext) -> Divergence | None:
+        """The Parties (several) named on one side where the other names one Party only.
+
+        "Having settled the obligations of the Party" and "... of the Parties" bind different
+        Parties. Only mentions whose number is clear count (``party_number`` of
+        ``meaning.json``): "each of the Parties" is one Party, the bare Kazakh modifier of
+        "the Party State" none; a side that also names the Parties, or names no Party at all,
+        is no such difference.
+        """
+        if al.block in _NAMES_ONLY_BLOCKS:
+            return None
+        provs = {lang: p for lang in sides if (p := context.provision(al, lang)) is not None}
+        for a in provs:
+            for b in provs:
+                if a == b:
+                    continue
+                plural = [m for m in provs[a].parties if m.number == "pl"]
+                single = [m for m in provs[b].parties if m.number == "sg"]
+                if not plural or not single or any(m.number == "pl" for m in provs[b].parties):
+                    continue
+                quote = lambda lang, ms: ", ".join(f"‘{sides[lang].text[m.start:m.end]}’" for m in ms)  # noqa: E731
+                message = (f"How many Parties differ: {a} speaks of the Parties here ({quote(a, plural)}), "
+                           f"{b} of one Party only ({quote(b, single)}). Check whose obligations, rights "
+                           "or acts are meant: those of one Party or of all of them.")
+                evidence = ([context.evidence(sides[a], m.start, m.end) for m in plural]
+                            + [context.evidence(sides[b], m.start, m.end) for m in single])
+                values = {x: tuple(sorted({m.number for m in p.parties})) for x, p in provs.items()}
                 return make_divergence(self.name, MINOR, message, evidence, alignment=al, context=context,
                                        values=values)
         return None

@@ -21,7 +21,7 @@ from typing import Mapping, Sequence
 from treaty_align.diverge.morphology import fold, sentences
 from treaty_align.meaning.polarity import Predicate, predicates
 from treaty_align.meaning.qualifiers import Qualifier, qualifiers, terms
-from treaty_align.meaning.roles import Role, roles
+from treaty_align.meaning.roles import PartyMention, Role, party_numbers, roles
 from treaty_align.meaning.rules import rules
 from treaty_align.model import Alignment
 
@@ -38,8 +38,8 @@ class Provision:
     ``predicates`` are its modal and negated predicates, ``lexical_negations`` the spans of
     negated nouns, adjectives and participles, ``qualifiers`` its time and manner qualifiers,
     ``joiner`` the conjunction that ends it when it is a list item ("; and" / "; or"), and
-    ``sentences`` the spans of its sentences, ``terms`` the content concepts it acts on (interpretation, entry into force ...), ``roles`` the paired roles it names (:mod:`.roles`), ``conjunctions`` the spans of its cumulative conjunctions ("and"), and ``folded`` the folded
-    text the spans index.
+    ``sentences`` the spans of its sentences, ``terms`` the content concepts it acts on (interpretation, entry into force ...), ``roles`` the paired roles it names (:mod:`.roles`), ``conjunctions`` the spans of its cumulative conjunctions ("and"), ``parties`` its mentions
+    of the party noun by number, and ``folded`` the folded text the spans index.
     """
 
     lang: str
@@ -52,6 +52,8 @@ class Provision:
     roles: tuple[Role, ...] = ()
     terms: tuple[Qualifier, ...] = ()
     sentences: tuple[tuple[int, int], ...] = ()
+    #: the mentions of the party noun whose number (one Party or several) is clear
+    parties: tuple[PartyMention, ...] = ()
 
     def families(self, scopes: frozenset[str] | None = None) -> Counter[str]:
         """Return how many predicates of each deontic family it has (only ``scopes`` if given)."""
@@ -123,7 +125,7 @@ def read(text: str, lang: str) -> Provision | None:
         joiner = "and"
     ands = tuple(m.span() for m in r.and_words.finditer(folded)) if r.and_words is not None else ()
     return Provision(lang, folded, preds, lexical, qualifiers(folded, r), joiner, ands, roles(folded, r),
-                     terms(folded, r), tuple(sentences(folded)))
+                     terms(folded, r), tuple(sentences(folded)), party_numbers(folded, r))
 
 
 def merge(provisions: Sequence[Provision]) -> Provision | None:
@@ -143,6 +145,7 @@ def merge(provisions: Sequence[Provision]) -> Provision | None:
         (),
         tuple(x for pr in provisions for x in pr.roles),
         tuple(x for pr in provisions for x in pr.terms),
+        parties=tuple(x for pr in provisions for x in pr.parties),
     )
 
 

@@ -41,6 +41,9 @@ class MeaningRules:
     terms: tuple[tuple[str, re.Pattern[str]], ...] = ()
     role_groups: tuple[tuple[str, ...], ...] = ()
     term_groups: tuple[tuple[str, ...], ...] = ()
+    #: ``party_number`` rows (label, regex) tried in order, and the rule for an ambiguous form
+    party_rows: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    party_ambiguous: dict[str, Any] | None = None
 
 
 def _opt(pattern: str | None) -> re.Pattern[str] | None:
@@ -76,4 +79,6 @@ def rules(lang: str) -> MeaningRules | None:
         role_groups=tuple(tuple(g) for g in data.get("role_groups", [])),
         term_groups=tuple(tuple(g) for g in data.get("term_groups", {}).values()),
         roles=tuple((concept, re.compile(p)) for concept, pats in data.get("roles", {}).items() for p in pats),
+        party_rows=tuple((label, re.compile(p)) for label, p in data.get("party_number", {}).get("rows", [])),
+        party_ambiguous=data.get("party_number", {}).get("ambiguous"),
     )

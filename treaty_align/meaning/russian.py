@@ -53,3 +53,21 @@ def tags(word: str) -> frozenset[str]:
     """Return the grammemes of the most probable reading of ``word``."""
     parses = _analyzer().parse(word)
     return frozenset(parses[0].tag.grammemes) if parses else frozenset()
+
+
+@lru_cache(maxsize=65536)
+def noun_cases(word: str) -> frozenset[str] | None:
+    """Return the cases ``word`` can be in as a noun (every reading), or None when no reading
+    of it is a noun."""
+    cases = frozenset(str(p.tag.case) for p in _analyzer().parse(word) if p.tag.POS == "NOUN" and p.tag.case)
+    return cases or None
+
+
+@lru_cache(maxsize=65536)
+def verb_number(word: str) -> str | None:
+    """Return ``"plur"`` or ``"sing"`` when the most probable reading of ``word`` is a finite
+    verb of that number, else None."""
+    parses = _analyzer().parse(word)
+    if not parses or parses[0].tag.POS != "VERB":
+        return None
+    return str(parses[0].tag.number) if parses[0].tag.number else None
