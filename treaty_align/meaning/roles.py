@@ -83,8 +83,8 @@ def party_numbers(folded: str, rules: MeaningRules) -> tuple[PartyMention, ...]:
     order (``party_number`` of ``meaning.json``).
 
     Rows are tried in order and a later row never relabels words an earlier one took, so that
-    "each of the Parties" is one Party and the bare modifier of Kazakh "Тарап мемлекеті" (the
-    Party State) is no mention with a number at all.
+    "each of the Parties" is one Party and the bare modifier of the Kazakh "Party State" is no
+    mention with a number at all.
     """
     taken: list[tuple[int, int]] = []
     out: list[PartyMention] = []
@@ -108,13 +108,14 @@ def party_numbers(folded: str, rules: MeaningRules) -> tuple[PartyMention, ...]:
 
 
 def _ambiguous_number(before: str, after: str, spec: dict) -> str | None:
-    """Return the number of an ambiguous form (Russian "стороны": genitive singular or plural)
-    from the words after and before it, or None when they do not tell."""
+    """Return the number of an ambiguous form (the Russian form of "Party" that is genitive
+    singular or nominative plural) from the words after and before it, or None when they do
+    not tell."""
     skipping = spec.get("plural_before_verb_skipping")
     if skipping is not None:
         from treaty_align.meaning.russian import part_of_speech, verb_number
 
-        # the subject of a plural verb ("... Стороны не несут"), whatever stands before it
+        # the subject of a plural verb ("... the Parties do not bear"), whatever stands before it
         for next_word in re.findall(r"\w+", after[:80])[:3]:
             if verb_number(next_word) == "plur":
                 return "pl"
