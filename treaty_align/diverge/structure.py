@@ -225,7 +225,7 @@ class StructureCheck(Check):
                            context: CheckContext) -> list[Divergence]:
         # A dropped sentence shows as fewer sentences *and* a text much shorter than the
         # translation ratio typical of this document (sentence splits alone are common).
-        pivot = choose_pivot(languages)  # the alignment's pivot, whichever text prevails
+        pivot = choose_pivot(languages)  # same pivot as the aligner; --authority does not move it
         rows = [al for al in alignments if self.compared(al, languages)
                 and all(al.segments.get(lang) for lang in languages)]
         out: list[Divergence] = []

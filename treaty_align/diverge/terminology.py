@@ -79,9 +79,7 @@ class TerminologyCheck(Check):
         self, alignments: Sequence[Alignment], languages: tuple[str, ...], context: CheckContext
     ) -> list[Divergence]:
         """Return the substituted legal terms, then a few info findings per language pair."""
-        # the source side is fixed by the languages alone (the alignment's pivot), not by the
-        # argument order nor by which text prevails, so that `compare KK AZ`, `compare AZ KK`
-        # and `--authority az` report the same findings under the same ids
+        # source side = choose_pivot(): file order and --authority leave findings and ids alone
         src = choose_pivot(languages)
         rows = [al for al in alignments if self.compared(al, languages) and al.block != "signature"]
         out: list[Divergence] = substituted_terms(rows, languages, context)
