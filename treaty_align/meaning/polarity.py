@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from treaty_align.meaning.modal_sense import is_capability, is_possibility
 from treaty_align.meaning.rules import MeaningRules
+from treaty_align.meaning.rules import overlaps as _overlaps
 
 #: the deontic families predicates fall into: a plain affirmative statement of treaty language
 #: already states a duty, so an explicit "must" and the plain present are one family, and a
@@ -52,10 +53,6 @@ class Predicate:
     def family(self) -> str:
         """Return the deontic family: ``duty``, ``permission``, ``negative`` or ``capability``."""
         return FAMILY[self.kind]
-
-
-def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
-    return any(s < te and ts < e for ts, te in taken)
 
 
 def _scope(folded: str, start: int, end: int, default: str, rules: MeaningRules) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from treaty_align.meaning.rules import MeaningRules
+from treaty_align.meaning.rules import MeaningRules, overlaps
 
 #: qualifiers whose loss changes how, when or to what a duty applies (major under a duty):
 #: "only" (and "not earlier than", i.e. "only after") limits its scope or its time, "in a timely
@@ -63,7 +63,7 @@ def mentions(folded: str, table: tuple[tuple[str, re.Pattern[str]], ...]) -> tup
     out = []
     for concept, rx in table:
         for m in rx.finditer(folded):
-            if m.end() <= m.start() or any(m.start() < e and s < m.end() for s, e in taken):
+            if m.end() <= m.start() or overlaps(m.start(), m.end(), taken):
                 continue
             taken.append((m.start(), m.end()))
             out.append(Qualifier(concept, m.start(), m.end()))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from treaty_align.meaning.rules import MeaningRules
+from treaty_align.meaning.rules import MeaningRules, overlaps
 
 
 GLOSS = {
@@ -58,7 +58,7 @@ def roles(folded: str, rules: MeaningRules) -> tuple[Role, ...]:
     out = []
     for concept, rx in rules.roles:
         for m in rx.finditer(folded):
-            if m.end() <= m.start() or any(m.start() < e and s < m.end() for s, e in taken):
+            if m.end() <= m.start() or overlaps(m.start(), m.end(), taken):
                 continue
             taken.append((m.start(), m.end()))
             out.append(Role(concept, m.start(), m.end()))
@@ -90,7 +90,7 @@ def party_numbers(folded: str, rules: MeaningRules) -> tuple[PartyMention, ...]:
     out: list[PartyMention] = []
     for label, rx in rules.party_rows:
         for m in rx.finditer(folded):
-            if m.end() <= m.start() or any(m.start() < e and s < m.end() for s, e in taken):
+            if m.end() <= m.start() or overlaps(m.start(), m.end(), taken):
                 continue
             taken.append((m.start(), m.end()))
             if label in _NUMBER:
@@ -98,7 +98,7 @@ def party_numbers(folded: str, rules: MeaningRules) -> tuple[PartyMention, ...]:
     spec = rules.party_ambiguous
     if spec:
         for m in re.finditer(spec["pattern"], folded):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if overlaps(m.start(), m.end(), taken):
                 continue
             number = _ambiguous_number(folded[:m.start()], folded[m.end():], spec)
             if number is not None:

@@ -46,6 +46,11 @@ class MeaningRules:
     party_ambiguous: dict[str, Any] | None = None
 
 
+def overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """Return True when the span ``start``-``end`` overlaps a span of ``taken``."""
+    return any(start < te and ts < end for ts, te in taken)
+
+
 def _opt(pattern: str | None) -> re.Pattern[str] | None:
     return re.compile(pattern) if pattern else None
 
