@@ -189,3 +189,23 @@ def test_a_second_batch_on_the_same_database_refuses(tmp_path, cache_dir):
             run_batch(source, out, _options(cache_dir))
     # once the first one has finished, the database is free again
     assert run_batch(source, out, _options(cache_dir)).exit_code == 0
+
+
+def test_scratch_folders_of_killed_workers_are_swept_and_live_ones_kept(tmp_path):
+    from treaty_align.batch.worker import SCRATCH_PREFIX, sweep_stale_scratch
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    left = tmp_path / f"{SCRATCH_PREFIX}{dead.pid}-abc"
+    live = tmp_path / f"{SCRATCH_PREFIX}{os.getpid()}-def"
+    fresh = tmp_path / f"{SCRATCH_PREFIX}{dead.pid}-ghi"
+    other = tmp_path / "someone-elses-folder"
+    for folder in (left, live, fresh, other):
+        folder.mkdir()
+        (folder / "kk.md").write_text("x", encoding="utf-8")
+    old = time.time() - 3600
+    for folder in (left, live, other):
+        os.utime(folder, (old, old))
+
+    assert sweep_stale_scratch(tmp_path) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, fresh.name, other.name])

@@ -20,7 +20,7 @@ from treaty_align import __version__
 from treaty_align.batch.collection import Document, collect, report_stem
 from treaty_align.batch.executors import DEFAULT_ATTEMPTS, Executor, make_executor
 from treaty_align.batch.store import DB_NAME, ResultsStore
-from treaty_align.batch.worker import CompareOptions, DocumentOutcome, WorkItem
+from treaty_align.batch.worker import CompareOptions, DocumentOutcome, WorkItem, sweep_stale_scratch
 from treaty_align.errors import InputError, OptionError
 from treaty_align.model import SEVERITIES
 
@@ -158,6 +158,7 @@ def run_batch(source: str | os.PathLike[str], out: str | os.PathLike[str],
     """
     _check_options(options)
     documents = collect(source)
+    sweep_stale_scratch()
     started = time.perf_counter()
     out_dir = Path(out)
     if out_dir.exists() and not out_dir.is_dir():

@@ -13,7 +13,9 @@ cache, and a pool's worker processes live for the whole batch.
 from __future__ import annotations
 
 import os
+import re
 import resource
+import shutil
 import socket
 import sys
 import tempfile
@@ -26,6 +28,11 @@ from typing import Any
 from treaty_align.errors import InputError, TreatyAlignError
 
 _MAX_VERSIONS = 3
+SCRATCH_PREFIX = "treaty-align-doc-"
+# a scratch folder carries its worker's pid, so that the next batch can tell a folder left by a
+# killed worker (pid gone) from one still in use
+_SCRATCH_NAME = re.compile(re.escape(SCRATCH_PREFIX) + r"(\d+)-")
+STALE_SCRATCH_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -102,7 +109,7 @@ def compare_document(item: WorkItem) -> DocumentOutcome:
     versions in one language...) comes back with ``status="failed"`` and a one-line error.
     """
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="treaty-align-doc-") as scratch:
+    with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-") as scratch:
         paths = _materialise(Path(scratch), item.files)
         try:
             outcome = _compare(item, paths)
@@ -120,6 +127,43 @@ def compare_document(item: WorkItem) -> DocumentOutcome:
     outcome.peak_rss_mb = peak_rss_mb()
     outcome.worker = worker_name()
     return outcome
+
+
+def sweep_stale_scratch(root: str | os.PathLike[str] | None = None, *,
+                        older_than: float = STALE_SCRATCH_SECONDS) -> int:
+    """Remove the scratch folders that killed workers left in ``root``; return how many.
+
+    ``root`` defaults to the temporary folder. Only folders of our own pattern whose worker
+    process no longer exists on this machine, untouched for ``older_than`` seconds, are removed.
+    """
+    folder = Path(root if root is not None else tempfile.gettempdir())
+    now = time.time()
+    removed = 0
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(SCRATCH_PREFIX)]
+    except OSError:
+        return 0
+    for candidate in candidates:
+        match = _SCRATCH_NAME.match(candidate.name)
+        try:
+            if (match is None or _process_alive(int(match.group(1))) or not candidate.is_dir()
+                    or now - candidate.stat().st_mtime <= older_than):
+                continue
+            shutil.rmtree(candidate)
+            removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process, or not a pid we can ask about: leave it
+    return True
 
 
 def _materialise(folder: Path, files: tuple[tuple[str, bytes], ...]) -> list[Path]:
