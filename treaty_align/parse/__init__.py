@@ -13,7 +13,7 @@ from typing import Sequence
 from treaty_align.errors import InputError
 from treaty_align.model import Treaty
 from treaty_align.parse.encoding import check_is_text, decode_bytes, normalize_newlines
-from treaty_align.parse.formats import ExtractedText, looks_like_html, sniff_format
+from treaty_align.parse.formats import ExtractedText, blank_front_matter, looks_like_html, sniff_format
 from treaty_align.parse.language import SAMPLE_CHARS, detect_language, profile
 from treaty_align.parse.layout import looks_like_markdown
 from treaty_align.parse.normalize import strip_format_chars
@@ -102,6 +102,8 @@ def read_document(path: str | os.PathLike[str]) -> ExtractedText:
     from treaty_align.parse.html import declared_charset
 
     text, encoding, warnings = _decode(p, data, declared_charset(data) if b"<" in data[:8192] else None)
+    # a page saved from a static site starts with its metadata, which is no part of the act
+    text = blank_front_matter(text)
     if looks_like_html(text, p.suffix):
         from treaty_align.parse.html import read_html
 

@@ -27,7 +27,9 @@ _HTML_START = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # block-level tags whose density tells an HTML fragment from Markdown with some embedded HTML
-_HTML_BLOCK_TAG = re.compile(r"<(?:p|div|br|h[1-6]|li|ul|ol|span|font)\b[^>]*>", re.IGNORECASE)
+_HTML_BLOCK_TAG = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|span|font|blockquote|figure)\b[^>]*>", re.IGNORECASE)
+# YAML front matter of a static-site page (Jekyll, Hugo, Astro): "key: value" lines between "---"
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n((?:[ \t]*(?:[\w-]+[ \t]*:.*|-[ \t].*|#.*|)\n){1,60}?)---[ \t]*\n")
 _ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^>]*>")
 
 
@@ -74,6 +76,15 @@ def sniff_format(data: bytes, suffix: str = "") -> str:
     if data[:8] == _OLE2:
         raise InputError("an old binary Word .doc (or another OLE) file: save it as .docx or plain text")
     return "text"
+
+
+def blank_front_matter(text: str) -> str:
+    """Return ``text`` with a leading YAML front matter block blanked (its lines kept empty, so
+    line numbers stay those of the file); text without one is returned unchanged."""
+    m = _FRONT_MATTER.match(text)
+    if not m or not re.search(r"^[ \t]*[\w-]+[ \t]*:", m.group(1), re.MULTILINE):
+        return text
+    return "\n" * m.group().count("\n") + text[m.end():]
 
 
 def looks_like_html(text: str, suffix: str = "") -> bool:

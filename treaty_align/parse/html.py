@@ -17,7 +17,9 @@ from treaty_align.errors import InputError
 from treaty_align.parse.formats import ExtractedText
 
 _SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "meta", "link",
-                   "iframe", "object", "svg", "button", "select", "input", "textarea", "nav", "aside"})
+                   "iframe", "object", "svg", "button", "select", "input", "textarea", "nav", "aside",
+                   # a figure's caption credits the publisher, a page's chrome, not the act
+                   "figcaption"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BLOCK = frozenset({
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "table", "tr", "td",

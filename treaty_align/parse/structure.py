@@ -34,6 +34,7 @@ _POINT = re.compile(rf"^(?P<label>\d{{1,3}}[{_SUP}]*|[IVXLCІХ]{{1,7}})\.(?![\d
 _SUBPOINT = re.compile(rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,3}})+[{_SUP}]*)(?:[.)]|\s)\s*")
 _WORD = re.compile(r"\w+")
 _TITLE_MAX_WORDS = 30
+_HEADING_TITLE_WORDS = 12
 # A signature line is short and does not end like a sentence.
 _SIGNATURE_MAX_WORDS = 10
 _NOTE_MAX_WORDS = 80
@@ -380,7 +381,11 @@ def _find_title(preface: list[Para], profile: LanguageProfile) -> int | None:
     # no capitalised title: a short paragraph that starts or ends with a treaty word
     for i, para in enumerate(preface):
         words = [fold(w) for w in _WORD.findall(para.text.text)]
-        if words and len(words) <= 40 and (words[0] in profile.treaty_words or words[-1] in profile.treaty_words) \
+        # ... or a heading that names it among its first words, in sentence case ('Universal declaration of ...')
+        named = bool(words) and (words[0] in profile.treaty_words or words[-1] in profile.treaty_words or (
+            para.marked and len(words) <= _HEADING_TITLE_WORDS
+            and any(w in profile.treaty_words for w in words[:3])))
+        if len(words) <= 40 and named \
                 and not para.note and not _has_cue(para.text.text, profile.instrument_cues):
             return i
     # a domestic law: its first paragraph, a heading or a short line without a full stop
