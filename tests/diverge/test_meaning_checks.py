@@ -405,3 +405,71 @@ def test_a_plural_subject_after_a_fronted_phrase_is_the_parties() -> None:
     (d,) = _run([record("a", _edit(texts, "kk", "Тараптар құзыретті", "Тарап құзыретті"))], ("actor",),
                 langs=("kk", "ru"))
     assert d.message.startswith("How many Parties differ: ru speaks of the Parties here (‘Стороны’)")
+
+
+def _severities(texts: dict, langs=("az", "ru"), checks=("markers",)) -> list[str]:
+    return [d.severity for d in _run([record("a", {k: texts[k] for k in langs})], checks, langs)]
+
+
+def test_or_and_and_under_a_negation_exclude_the_same() -> None:
+    # "no one may be subjected to A or B" = "... to A and B": not an alternative made cumulative
+    texts = {"ru": "Никто не может подвергаться задержанию или высылке без решения суда.",
+             "az": "Heç kəs məhkəmə qərarı olmadan saxlanıla və sürgün edilə bilməz."}
+    assert "major" not in _severities(texts)
+    # affirmative, the same change is major
+    texts = {"ru": "Сторона может применить задержание или высылку по решению суда.",
+             "az": "Tərəf məhkəmənin qərarı ilə saxlama və sürgün tətbiq edə bilər."}
+    assert _severities(texts) == ["major"]
+
+
+def test_regardless_of_and_both_and_make_or_and_and_the_same() -> None:
+    texts = {"ru": "Право гарантируется независимо от пола или языка.",
+             "az": "Hüquq cinsindən və dilindən asılı olmayaraq təmin edilir."}
+    assert "major" not in _severities(texts)
+    texts = {"ru": "Лица, проживающие в городе или в селе, пользуются одинаковой защитой.",
+             "az": "Həm şəhərdə, həm də kənddə yaşayan şəxslər eyni müdafiədən istifadə edirlər."}
+    assert "major" not in _severities(texts)
+
+
+def test_or_other_and_and_other_both_leave_a_list_open() -> None:
+    texts = {"ru": "Сторона учитывает политические или иные убеждения заявителя.",
+             "az": "Tərəf ərizəçinin siyasi və digər əqidələrini nəzərə alır."}
+    assert "major" not in _severities(texts)
+    # "or another body" is no open list: made "and" it is major
+    texts = {"ru": "Запрос направляется в министерство или в другой орган.",
+             "az": "Sorğu nazirliyə və başqa orqana göndərilir."}
+    assert _severities(texts) == ["major"]
+
+
+def test_azerbaijani_roots_with_ma_are_no_negation() -> None:
+    texts = {"ru": "Представители Сторон проводят регулярные встречи.",
+             "az": "Tərəflərin nümayəndələri mütəmadi görüşlər keçirirlər."}
+    assert _severities(texts) == []
+    negated = {"ru": "Представители Сторон не проводят встреч.",
+               "az": "Tərəflərin nümayəndələri görüşlər keçirmirlər."}
+    assert _severities(negated) == []
+
+
+def test_until_is_no_negation_and_gives_the_right_is_a_right() -> None:
+    texts = {"ru": "Лицо имеет право на защиту, пока его вина не будет доказана.",
+             "az": "Şəxs təqsiri sübuta yetirilənədək müdafiə hüququna malikdir."}
+    assert _severities(texts) == []
+    texts = {"ru": "Статус беженца дает право на временное убежище.",
+             "az": "Qaçqın statusu müvəqqəti sığınacaq hüququna malikdir."}
+    assert _severities(texts) == []
+
+
+def test_a_period_word_only_after_a_period_means_within() -> None:
+    texts = {"ru": "Во время брака супруги пользуются равными правами.",
+             "az": "Nikah müddətində ər-arvad bərabər hüquqlara malikdirlər."}
+    assert _severities(texts) == []
+    texts = {"ru": "Сторона отвечает на запрос.",
+             "az": "Tərəf sorğuya 30 gün müddətində cavab verir."}
+    assert _severities(texts) == ["major"]
+
+
+def test_a_noun_spelt_like_a_number_word_is_no_number() -> None:
+    # "семью" is "family" (accusative) far more often than "seven" (instrumental)
+    texts = {"ru": "Каждый имеет право создать семью.",
+             "az": "Hər kəs ailə qurmaq hüququna malikdir."}
+    assert _severities(texts, checks=("numbers",)) == []

@@ -442,12 +442,23 @@ class MarkersCheck(Check):
                 py = context.provision(al, y)
                 if py is None:
                     return False
+                px = context.provision(al, x)
                 size_x, size_y = max(1, len(sides[x].text)), max(1, len(sides[y].text))
-                ors_x = [m.start / size_x for m in found[x]]
-                ors_y = [m.start / size_y for m in found[y]]
+                # "A, B or other C" and "A, B and other C" both leave the list open
+                or_x = [m for m in found[x] if px is None or not px.opens_list(m.end)]
+                or_y = [m for m in found[y] if not py.opens_list(m.end)]
+                if py.distributive or (px is not None and or_x and all(px.distributive_at(m.start) for m in or_x)
+                                       and py.families(frozenset({"main"}))["negative"]):
+                    # under a negation or "regardless of", "not A or B" excludes what "not A and
+                    # B" excludes, and "both A and B" answers "A or B": translators use either
+                    continue
+                if not or_x:
+                    continue
+                ors_x = [m.start / size_x for m in or_x]
+                ors_y = [m.start / size_y for m in or_y]
                 # the "and" of "and (or)" / "and/or" is no cumulative "and"
                 ands_y = [s / size_y for s, e in py.conjunctions
-                          if not any(0 <= m.start - e <= _AND_OR_GAP for m in found[y])]
+                          if not any(0 <= m.start - e <= _AND_OR_GAP for m in found[y]) and not py.opens_list(e)]
                 # each "or" of y answers the nearest "or" of x (closest pairs first, once each);
                 # an "or" of x left unanswered is looked for among y's "and"s
                 pairs = sorted((abs(a - b), i, j) for i, a in enumerate(ors_x) for j, b in enumerate(ors_y))
@@ -457,9 +468,9 @@ class MarkersCheck(Check):
                     if i not in answered and j not in used:
                         answered.add(i)
                         used.add(j)
-                px = context.provision(al, x)
                 ands_x = [] if px is None else [s for s, e in px.conjunctions
-                                                if not any(0 <= m.start - e <= _AND_OR_GAP for m in found[x])]
+                                                if not any(0 <= m.start - e <= _AND_OR_GAP for m in found[x])
+                                                and not px.opens_list(e)]
                 if (not ors_y and ands_y) or len(ands_y) - len(ands_x) >= len(ors_x) - len(ors_y) > 0:
                     # no "or" at all against an "and", or one "or" fewer and one "and" more: word
                     # order may differ (a Kazakh list comes before its head noun), the alternative

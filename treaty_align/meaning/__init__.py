@@ -54,6 +54,23 @@ class Provision:
     sentences: tuple[tuple[int, int], ...] = ()
     #: the mentions of the party noun whose number (one Party or several) is clear
     parties: tuple[PartyMention, ...] = ()
+    #: spans of words that make a list distributive, and of the "other" that closes an open list
+    distributive: tuple[tuple[int, int], ...] = ()
+    open_lists: tuple[tuple[int, int], ...] = ()
+
+    def distributive_at(self, position: int) -> bool:
+        """Return True when the sentence holding ``position`` has a negated main predicate or a distributive word, so that
+        "or" and "and" in it exclude the same things ("no one may be A or B" = "... A and B")."""
+        span = next(((s, e) for s, e in self.sentences if s <= position < e), (0, len(self.folded)))
+        # a negated main predicate scopes over the clause; a negated participle ("unauthorised
+        # access or use") only over its own noun
+        return (any(span[0] <= p.start < span[1] and p.family == "negative" and p.scope == "main"
+                    for p in self.predicates)
+                or any(span[0] <= a < span[1] for a, _ in self.distributive))
+
+    def opens_list(self, end: int) -> bool:
+        """Return True when a conjunction ending at ``end`` is followed by "other" (an open list)."""
+        return any(0 <= a - end <= 2 for a, _ in self.open_lists)
 
     def families(self, scopes: frozenset[str] | None = None) -> Counter[str]:
         """Return how many predicates of each deontic family it has (only ``scopes`` if given)."""
@@ -124,8 +141,11 @@ def read(text: str, lang: str) -> Provision | None:
     elif r.list_and is not None and r.list_and.search(body):
         joiner = "and"
     ands = tuple(m.span() for m in r.and_words.finditer(folded)) if r.and_words is not None else ()
+    spans = {name: tuple(m.span() for m in rx.finditer(folded)) if rx is not None else ()
+             for name, rx in (("distributive", r.distributive), ("open", r.open_list))}
     return Provision(lang, folded, preds, lexical, qualifiers(folded, r), joiner, ands, roles(folded, r),
-                     terms(folded, r), tuple(sentences(folded)), party_numbers(folded, r))
+                     terms(folded, r), tuple(sentences(folded)), party_numbers(folded, r),
+                     spans["distributive"], spans["open"])
 
 
 def merge(provisions: Sequence[Provision]) -> Provision | None:

@@ -44,6 +44,11 @@ class MeaningRules:
     #: ``party_number`` rows (label, regex) tried in order, and the rule for an ambiguous form
     party_rows: tuple[tuple[str, re.Pattern[str]], ...] = ()
     party_ambiguous: dict[str, Any] | None = None
+    #: words that make a list distributive ("regardless of", "without any distinction", "both
+    #: ... and"): under them, as under a negation, "A or B" and "A and B" exclude the same
+    distributive: re.Pattern[str] | None = None
+    #: "other" after the last conjunction of an open list ("A, B or other C" = "A, B and other C")
+    open_list: re.Pattern[str] | None = None
 
 
 def overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -86,4 +91,6 @@ def rules(lang: str) -> MeaningRules | None:
         roles=tuple((concept, re.compile(p)) for concept, pats in data.get("roles", {}).items() for p in pats),
         party_rows=tuple((label, re.compile(p)) for label, p in data.get("party_number", {}).get("rows", [])),
         party_ambiguous=data.get("party_number", {}).get("ambiguous"),
+        distributive=_opt(data.get("distributive")),
+        open_list=_opt(data.get("open_list")),
     )
