@@ -473,3 +473,22 @@ def test_a_noun_spelt_like_a_number_word_is_no_number() -> None:
     texts = {"ru": "Каждый имеет право создать семью.",
              "az": "Hər kəs ailə qurmaq hüququna malikdir."}
     assert _severities(texts, checks=("numbers",)) == []
+
+
+def test_kazakh_at_least_and_or_else_are_no_negation() -> None:
+    texts = {"kk": "Бастауыш білім ең болмағанда тегін болуы тиіс.",
+             "ru": "Начальное образование должно быть по меньшей мере бесплатным."}
+    assert _severities(texts, langs=("kk", "ru")) == []
+    texts = {"kk": "Тарап хабарлама жібереді не болмаса келіссөздер жүргізеді.",
+             "ru": "Сторона направляет уведомление или проводит переговоры."}
+    assert _severities(texts, langs=("kk", "ru")) == []
+
+
+def test_may_only_against_is_only_is_no_major_change_of_obligation() -> None:
+    texts = {"ru": "Брак может быть заключен только при свободном согласии сторон.",
+             "az": "Nikah yalnız tərəflərin azad razılığı ilə bağlanılır."}
+    assert _severities(texts) == ["minor"]
+    # without "only" on both sides, "may be concluded" for "is concluded" stays major
+    texts = {"ru": "Брак может быть заключен при свободном согласии сторон.",
+             "az": "Nikah tərəflərin azad razılığı ilə bağlanılır."}
+    assert _severities(texts) == ["major"]

@@ -23,6 +23,9 @@ BODY_RU = """<div lang="ru">
  <h3>
   Общая декларация о добрососедстве
  </h3>
+ <p>
+  Принята резолюцией 12 Общего собрания от 1 мая 2001 года.
+ </p>
  <h4>
   ПРЕАМБУЛА
  </h4>
@@ -69,7 +72,8 @@ def test_saved_page_parses_to_title_preamble_and_articles(tmp_path):
     treaty = load_treaty(path)
     assert treaty.title == "Общая декларация о добрососедстве"
     kinds = [(s.kind, s.article) for s in treaty.segments]
-    assert kinds == [("instrument", None), ("title", None), ("preamble", None), ("preamble", None),
+    # the adoption note is the text's own note: compared like a footnote, not as a recital
+    assert kinds == [("instrument", None), ("title", None), ("footnote", None), ("preamble", None), ("preamble", None),
                      ("paragraph", "1"), ("paragraph", "2")]
     texts = " ".join(s.text for s in treaty.segments)
     assert "url:" not in texts and "Example Publisher" not in texts and "Model Declaration" not in texts

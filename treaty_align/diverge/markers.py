@@ -248,6 +248,10 @@ class MarkersCheck(Check):
                 major = False
             if swapped:
                 major, possible = True, False
+            if major and family == "permission" and all(provs[x].qualifier("only") for x in provs):
+                # "may be concluded only with consent" against "is concluded only with consent":
+                # the restriction is what binds, and both versions state it
+                major = False
             nuance_only = nuance_only and (possible or capable) and not swapped
             sev = MAJOR if major else MINOR
             severity = sev if severity in (None, MINOR) else severity

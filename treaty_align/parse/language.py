@@ -50,6 +50,9 @@ class LanguageProfile:
     repeal_cues: tuple[str, ...] = ()
     #: the word of an annex heading ('Приложение', 'Қосымша') after the signatures
     annex_words: tuple[str, ...] = ()
+    #: a paragraph saying by what and when the act was adopted ('Adopted by resolution ... of
+    #: 10 December 1948'): a note of the text itself, compared like a footnote
+    adoption_note: re.Pattern[str] | None = None
 
     def container_heading(self) -> re.Pattern[str]:
         """Return the pattern of a part / section / chapter heading: ``Глава 2``, ``II бөлім``.
@@ -109,6 +112,7 @@ def profile(code: str) -> LanguageProfile:
         unnumbered_containers=tuple((k, tuple(v)) for k, v in raw.get("unnumbered_containers", {}).items()),
         repeal_cues=tuple(raw.get("repeal_cues", ())),
         annex_words=tuple(raw.get("annex_words", ())),
+        adoption_note=re.compile(raw["adoption_note"]) if raw.get("adoption_note") else None,
     )
 
 

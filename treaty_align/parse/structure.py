@@ -189,6 +189,8 @@ def is_note(text: str, profile: LanguageProfile) -> bool:
     n = _words(text)
     if n <= _NOTE_MAX_WORDS and _has_cue(text, profile.publisher_cues):
         return True
+    if n <= _NOTE_MAX_WORDS // 2 and _is_adoption_note(folded, profile):
+        return True
     return n <= _NOTE_MAX_WORDS // 2 and _has_cue(text, profile.amendment_cues) \
         and bool(_AMENDMENT_DATE.search(text)) and not _POINT.match(text)
 
@@ -203,7 +205,13 @@ def note_kind(text: str, profile: LanguageProfile) -> str:
     folded = fold(text)
     if _lead_pattern(profile.note_cues).match(folded) or _has_cue(text, profile.publisher_cues):
         return "note"
-    return "footnote" if _footnote_mark(text) else "note"
+    return "footnote" if _footnote_mark(text) or _is_adoption_note(folded, profile) else "note"
+
+
+def _is_adoption_note(folded: str, profile: LanguageProfile) -> bool:
+    """Return True for a short paragraph saying by what and when the act was adopted."""
+    return profile.adoption_note is not None and bool(profile.adoption_note.search(folded)) \
+        and bool(re.search(r"\b\d{4}\b", folded))
 
 
 _REPEAL_MAX_WORDS = 30
