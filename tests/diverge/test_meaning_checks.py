@@ -411,11 +411,15 @@ def _severities(texts: dict, langs=("az", "ru"), checks=("markers",)) -> list[st
     return [d.severity for d in _run([record("a", {k: texts[k] for k in langs})], checks, langs)]
 
 
-def test_or_and_and_under_a_negation_exclude_the_same() -> None:
+def test_or_and_and_under_no_one_exclude_the_same() -> None:
     # "no one may be subjected to A or B" = "... to A and B": not an alternative made cumulative
     texts = {"ru": "Никто не может подвергаться задержанию или высылке без решения суда.",
              "az": "Heç kəs məhkəmə qərarı olmadan saxlanıla və sürgün edilə bilməz."}
     assert "major" not in _severities(texts)
+    # a negated predicate alone is not enough: a treaty reads "not A or B" and "not A and B" apart
+    texts = {"ru": "Сторона не передает сведения или документы третьим лицам.",
+             "az": "Tərəf məlumatları və sənədləri üçüncü şəxslərə vermir."}
+    assert _severities(texts) == ["major"]
     # affirmative, the same change is major
     texts = {"ru": "Сторона может применить задержание или высылку по решению суда.",
              "az": "Tərəf məhkəmənin qərarı ilə saxlama və sürgün tətbiq edə bilər."}

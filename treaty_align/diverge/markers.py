@@ -451,10 +451,13 @@ class MarkersCheck(Check):
                 # "A, B or other C" and "A, B and other C" both leave the list open
                 or_x = [m for m in found[x] if px is None or not px.opens_list(m.end)]
                 or_y = [m for m in found[y] if not py.opens_list(m.end)]
-                if py.distributive or (px is not None and or_x and all(px.distributive_at(m.start) for m in or_x)
-                                       and py.families(frozenset({"main"}))["negative"]):
-                    # under a negation or "regardless of", "not A or B" excludes what "not A and
-                    # B" excludes, and "both A and B" answers "A or B": translators use either
+                if px is not None and or_x and all(px.distributive_at(m.start) for m in or_x) and (
+                        py.distributive or py.distributive_after):
+                    # "no one may be A or B" = "no one may be A and B", "regardless of A or B" =
+                    # "regardless of A and B", "A or B" = "both A and B" (a negated predicate alone
+                    # is not enough: "not A or B" and "not A and B" are read apart in a treaty)
+                    continue
+                if py.correlatives and len(or_x) - len(or_y) <= len(py.correlatives):
                     continue
                 if not or_x:
                     continue

@@ -54,19 +54,20 @@ class Provision:
     sentences: tuple[tuple[int, int], ...] = ()
     #: the mentions of the party noun whose number (one Party or several) is clear
     parties: tuple[PartyMention, ...] = ()
-    #: spans of words that make a list distributive, and of the "other" that closes an open list
+    #: spans of words that make a list distributive (scoping over what follows them, and
+    #: postpositions scoping over what precedes), and of the "other" that closes an open list
     distributive: tuple[tuple[int, int], ...] = ()
     open_lists: tuple[tuple[int, int], ...] = ()
+    distributive_after: tuple[tuple[int, int], ...] = ()
+    correlatives: tuple[tuple[int, int], ...] = ()
 
     def distributive_at(self, position: int) -> bool:
-        """Return True when the sentence holding ``position`` has a negated main predicate or a distributive word, so that
-        "or" and "and" in it exclude the same things ("no one may be A or B" = "... A and B")."""
-        span = next(((s, e) for s, e in self.sentences if s <= position < e), (0, len(self.folded)))
-        # a negated main predicate scopes over the clause; a negated participle ("unauthorised
-        # access or use") only over its own noun
-        return (any(span[0] <= p.start < span[1] and p.family == "negative" and p.scope == "main"
-                    for p in self.predicates)
-                or any(span[0] <= a < span[1] for a, _ in self.distributive))
+        """Return True when a distributive word of the sentence holding ``position`` scopes over
+        it ("no one may be A or B", "regardless of A or B"), so that "or" and "and" there
+        exclude or cover the same things."""
+        s, e = next(((a, b) for a, b in self.sentences if a <= position < b), (0, len(self.folded)))
+        return (any(s <= a <= position for a, _ in self.distributive)
+                or any(position <= a < e for a, _ in self.distributive_after))
 
     def opens_list(self, end: int) -> bool:
         """Return True when a conjunction ending at ``end`` is followed by "other" (an open list)."""
@@ -142,10 +143,11 @@ def read(text: str, lang: str) -> Provision | None:
         joiner = "and"
     ands = tuple(m.span() for m in r.and_words.finditer(folded)) if r.and_words is not None else ()
     spans = {name: tuple(m.span() for m in rx.finditer(folded)) if rx is not None else ()
-             for name, rx in (("distributive", r.distributive), ("open", r.open_list))}
+             for name, rx in (("distributive", r.distributive), ("open", r.open_list),
+                              ("after", r.distributive_after), ("both", r.correlative))}
     return Provision(lang, folded, preds, lexical, qualifiers(folded, r), joiner, ands, roles(folded, r),
                      terms(folded, r), tuple(sentences(folded)), party_numbers(folded, r),
-                     spans["distributive"], spans["open"])
+                     spans["distributive"], spans["open"], spans["after"], spans["both"])
 
 
 def merge(provisions: Sequence[Provision]) -> Provision | None:

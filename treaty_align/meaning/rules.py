@@ -44,9 +44,13 @@ class MeaningRules:
     #: ``party_number`` rows (label, regex) tried in order, and the rule for an ambiguous form
     party_rows: tuple[tuple[str, re.Pattern[str]], ...] = ()
     party_ambiguous: dict[str, Any] | None = None
-    #: words that make a list distributive ("regardless of", "without any distinction", "both
-    #: ... and"): under them, as under a negation, "A or B" and "A and B" exclude the same
+    #: words that make a list distributive ("no one", "regardless of", "without any distinction",
+    #: "both ... and"): under them "A or B" and "A and B" exclude or cover the same; the first
+    #: scope over what follows them, ``distributive_after`` (postpositions) over what precedes
     distributive: re.Pattern[str] | None = None
+    distributive_after: re.Pattern[str] | None = None
+    #: "both A and B" / "as A, so B": what the other version may say with "A or B"
+    correlative: re.Pattern[str] | None = None
     #: "other" after the last conjunction of an open list ("A, B or other C" = "A, B and other C")
     open_list: re.Pattern[str] | None = None
 
@@ -92,5 +96,7 @@ def rules(lang: str) -> MeaningRules | None:
         party_rows=tuple((label, re.compile(p)) for label, p in data.get("party_number", {}).get("rows", [])),
         party_ambiguous=data.get("party_number", {}).get("ambiguous"),
         distributive=_opt(data.get("distributive")),
+        distributive_after=_opt(data.get("distributive_after")),
+        correlative=_opt(data.get("correlative")),
         open_list=_opt(data.get("open_list")),
     )
